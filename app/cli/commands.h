@@ -1,0 +1,17 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace kvlab::cli {
+
+// Exit codes shared by every subcommand.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;  // bad input: an invalid file, a failed conversion
+inline constexpr int kExitUsage = 2;    // the command line itself is wrong
+
+// Each adds one subcommand to `app`; its callback stores the exit code in `exitCode`.
+void addValidateCommand(CLI::App& app, int& exitCode);
+void addConvertCommand(CLI::App& app, int& exitCode);
+void addSummaryCommand(CLI::App& app, int& exitCode);
+
+}  // namespace kvlab::cli

@@ -1,0 +1,295 @@
+#include "model/io/native_project_store.h"
+
+#include <sqlite3.h>
+
+#include <fstream>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+namespace kvlab::model {
+namespace fs = std::filesystem;
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+struct DatabaseCloser {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+using Database = std::unique_ptr<sqlite3, DatabaseCloser>;
+
+struct StatementFinalizer {
+  void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE project (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL);
+CREATE TABLE entities (position INTEGER PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE relationships (position INTEGER PRIMARY KEY, from_entity TEXT NOT NULL,
+                            to_entity TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE access_patterns (position INTEGER PRIMARY KEY, id TEXT NOT NULL,
+                              action TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE designs (position INTEGER PRIMARY KEY, name TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE runs (id INTEGER PRIMARY KEY, name TEXT NOT NULL, design TEXT NOT NULL,
+                   engine TEXT NOT NULL, seed INTEGER NOT NULL, result TEXT NOT NULL);
+)sql";
+
+std::string sqliteMessage(sqlite3* db) { return db ? sqlite3_errmsg(db) : "out of memory"; }
+
+Status exec(sqlite3* db, const std::string& sql, const std::string& what) {
+  char* error = nullptr;
+  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = what + ": " + (error ? error : sqliteMessage(db));
+    sqlite3_free(error);
+    return Status::Error(message);
+  }
+  return Status::Ok();
+}
+
+// Inserts one row of text values.
+Status insertRow(sqlite3* db, const std::string& sql, const std::vector<std::string>& values,
+                 sqlite3_int64 position, const std::string& what) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+    return Status::Error(what + ": " + sqliteMessage(db));
+  }
+  Statement statement(raw);
+  sqlite3_bind_int64(raw, 1, position);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    sqlite3_bind_text(raw, static_cast<int>(i) + 2, values[i].data(),
+                      static_cast<int>(values[i].size()), SQLITE_TRANSIENT);
+  }
+  if (sqlite3_step(raw) != SQLITE_DONE) return Status::Error(what + ": " + sqliteMessage(db));
+  return Status::Ok();
+}
+
+std::string compact(const Json& value) {
+  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Status writeContent(sqlite3* db, const Project& project, bool simulateFullDisk) {
+  if (Status s = exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = FULL;", "cannot set up");
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = exec(db,
+                      "PRAGMA application_id = " + std::to_string(kNativeApplicationId) +
+                          "; PRAGMA user_version = " + std::to_string(kNativeSchemaVersion) + ";",
+                      "cannot mark the file");
+      !s.ok()) {
+    return s;
+  }
+  if (Status s = exec(db, kSchema, "cannot create the schema"); !s.ok()) return s;
+  if (simulateFullDisk) {
+    // The database may not grow past what it has: the inserts below fail with SQLITE_FULL, the
+    // error a full disk gives.
+    if (Status s = exec(db, "PRAGMA max_page_count = 1;", "cannot limit"); !s.ok()) return s;
+  }
+  if (Status s = exec(db, "BEGIN", "cannot begin"); !s.ok()) return s;
+
+  // Split the kvlab/1 document: one row per element, the top-level fields in `project`.
+  Json document = Json::parse(writeProjectJson(project));
+  const std::string what = "cannot write the project";
+  std::vector<std::pair<std::string, std::string>> meta = {
+      {"schema_version", std::to_string(kNativeSchemaVersion)},
+      {"format", project.format},
+      {"written_by", "KV Lab"}};
+  for (std::size_t i = 0; i < meta.size(); ++i) {
+    if (Status s = insertRow(db, "INSERT INTO meta (rowid, key, value) VALUES (?1, ?2, ?3)",
+                             {meta[i].first, meta[i].second}, static_cast<sqlite3_int64>(i) + 1,
+                             what);
+        !s.ok()) {
+      return s;
+    }
+  }
+  int position = 0;
+  for (const Json& entity : document["entities"]) {
+    if (Status s = insertRow(db, "INSERT INTO entities VALUES (?1, ?2, ?3)",
+                             {entity["name"].get<std::string>(), compact(entity)}, position++, what);
+        !s.ok()) {
+      return s;
+    }
+  }
+  position = 0;
+  for (const Json& r : document["relationships"]) {
+    if (Status s = insertRow(db, "INSERT INTO relationships VALUES (?1, ?2, ?3, ?4, ?5)",
+                             {r["from"].get<std::string>(), r["to"].get<std::string>(),
+                              r["kind"].get<std::string>(), compact(r)},
+                             position++, what);
+        !s.ok()) {
+      return s;
+    }
+  }
+  position = 0;
+  for (const Json& p : document["accessPatterns"]) {
+    if (Status s = insertRow(db, "INSERT INTO access_patterns VALUES (?1, ?2, ?3, ?4)",
+                             {p["id"].get<std::string>(), p["action"].get<std::string>(),
+                              compact(p)},
+                             position++, what);
+        !s.ok()) {
+      return s;
+    }
+  }
+  position = 0;
+  for (const Json& d : document["designs"]) {
+    if (Status s = insertRow(db, "INSERT INTO designs VALUES (?1, ?2, ?3)",
+                             {d["name"].get<std::string>(), compact(d)}, position++, what);
+        !s.ok()) {
+      return s;
+    }
+  }
+  document.erase("entities");
+  document.erase("relationships");
+  document.erase("accessPatterns");
+  document.erase("designs");
+  if (Status s = insertRow(db, "INSERT INTO project VALUES (?1, ?2)", {compact(document)}, 1, what);
+      !s.ok()) {
+    return s;
+  }
+  return exec(db, "COMMIT", "cannot commit");
+}
+
+// Reads `SELECT body FROM table ORDER BY position` into a JSON array.
+bool readBodies(sqlite3* db, const std::string& table, Json& out, std::string& error) {
+  sqlite3_stmt* raw = nullptr;
+  const std::string sql = "SELECT body FROM " + table + " ORDER BY position";
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+    error = sqliteMessage(db);
+    return false;
+  }
+  Statement statement(raw);
+  out = Json::array();
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
+    Json body = Json::parse(text ? text : "", nullptr, false);
+    if (body.is_discarded()) {
+      error = "a row of table " + table + " does not hold valid JSON";
+      return false;
+    }
+    out.push_back(std::move(body));
+  }
+  if (rc != SQLITE_DONE) {
+    error = sqliteMessage(db);
+    return false;
+  }
+  return true;
+}
+
+int pragmaInt(sqlite3* db, const char* pragma) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, pragma, -1, &raw, nullptr) != SQLITE_OK) return -1;
+  Statement statement(raw);
+  return sqlite3_step(raw) == SQLITE_ROW ? sqlite3_column_int(raw, 0) : -1;
+}
+
+std::string pragmaText(sqlite3* db, const char* pragma) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, pragma, -1, &raw, nullptr) != SQLITE_OK) return sqliteMessage(db);
+  Statement statement(raw);
+  if (sqlite3_step(raw) != SQLITE_ROW) return sqliteMessage(db);
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
+  return text ? text : "";
+}
+
+}  // namespace
+
+bool looksLikeSqliteFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char header[16] = {};
+  in.read(header, sizeof header);
+  return in.gcount() == 16 && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
+}
+
+ProjectReadResult readNativeProject(const fs::path& path) {
+  ProjectReadResult result;
+  const std::string file = path.string();
+  auto fail = [&](const std::string& message) {
+    result.diagnostics.error(file, "", message);
+    return result;
+  };
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+  Database db(raw);
+  if (rc != SQLITE_OK) return fail("cannot open the project file: " + sqliteMessage(raw));
+
+  const int applicationId = pragmaInt(raw, "PRAGMA application_id");
+  if (applicationId < 0) {
+    return fail("not a KV Lab project file (" + sqliteMessage(raw) + ")");
+  }
+  if (applicationId != kNativeApplicationId) {
+    return fail("not a KV Lab project file: a SQLite database of another application");
+  }
+  const int version = pragmaInt(raw, "PRAGMA user_version");
+  if (version > kNativeSchemaVersion) {
+    return fail("written by a newer KV Lab (project schema version " + std::to_string(version) +
+                "; this version reads up to " + std::to_string(kNativeSchemaVersion) +
+                "); the file was not changed");
+  }
+  if (version < 1) return fail("not a KV Lab project file: no schema version");
+  const std::string integrity = pragmaText(raw, "PRAGMA quick_check");
+  if (integrity != "ok") return fail("the project file is damaged (SQLite: " + integrity + ")");
+
+  std::string error;
+  Json document;
+  {
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(raw, "SELECT body FROM project WHERE id = 1", -1, &statement,
+                           nullptr) != SQLITE_OK) {
+      return fail("cannot read the project: " + sqliteMessage(raw));
+    }
+    Statement owner(statement);
+    if (sqlite3_step(statement) != SQLITE_ROW) return fail("the project file has no project row");
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+    document = Json::parse(text ? text : "", nullptr, false);
+  }
+  if (!document.is_object()) return fail("the project file's project row is not a JSON object");
+  for (const char* table : {"entities", "relationships", "access_patterns", "designs"}) {
+    Json rows;
+    if (!readBodies(raw, table, rows, error)) {
+      return fail("cannot read " + std::string(table) + ": " + error);
+    }
+    const std::string key = std::string(table) == "access_patterns" ? "accessPatterns" : table;
+    document[key] = std::move(rows);
+  }
+  // Put the lists back where the text form has them, before any unknown top-level fields.
+  Json ordered = Json::object();
+  for (const char* key : {"format", "name", "description", "source", "entities", "relationships",
+                          "accessPatterns", "designs"}) {
+    if (document.contains(key)) ordered[key] = document[key];
+  }
+  for (auto it = document.begin(); it != document.end(); ++it) {
+    if (!ordered.contains(it.key())) ordered[it.key()] = *it;
+  }
+  return readProjectJson(ordered.dump(), file);
+}
+
+Status writeNativeProject(const Project& project, const fs::path& path,
+                          const SaveFaultHook& fault) {
+  TemporaryFileBeside temporary(path);
+  if (fault && fault(SaveStep::CreateTemporary)) {
+    return Status::Error("cannot create " + temporary.path().string() + ": injected failure");
+  }
+  {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(temporary.path().c_str(), &raw,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    Database db(raw);
+    if (rc != SQLITE_OK) {
+      return Status::Error("cannot create " + temporary.path().string() + ": " +
+                           sqliteMessage(raw));
+    }
+    const bool simulateFullDisk = fault && fault(SaveStep::WriteContent);
+    if (Status s = writeContent(raw, project, simulateFullDisk); !s.ok()) {
+      return Status::Error("cannot save " + path.string() + ": " + s.message());
+    }
+    if (sqlite3_close(db.release()) != SQLITE_OK) {
+      return Status::Error("cannot close " + temporary.path().string());
+    }
+  }
+  return temporary.commit(fault);
+}
+
+}  // namespace kvlab::model
