@@ -133,8 +133,9 @@ int runSummary(const std::string& file) {
 void addSummaryCommand(CLI::App& app, int& exitCode) {
   auto file = std::make_shared<std::string>();
   CLI::App* command = app.add_subcommand(
-      "summary", "Summarize a project: entities, relationships, access patterns with their rates, "
-                 "and designs with their keys and indexes");
+      "summary",
+      "Summarize a project: entities, relationships, access patterns with their rates, "
+      "and designs with their keys and indexes");
   command->add_option("FILE", *file, "The project to summarize")->required();
   command->callback([file, &exitCode] { exitCode = runSummary(*file); });
 }

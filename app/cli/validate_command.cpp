@@ -63,7 +63,8 @@ int runValidate(const ValidateOptions& options) {
       std::cerr << file << ": invalid (" << result.diagnostics.errorCount() << " errors)\n";
     }
   }
-  if (options.json) std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  if (options.json)
+    std::cout << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   return allValid ? kExitOk : kExitInvalid;
 }
 

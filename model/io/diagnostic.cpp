@@ -38,8 +38,6 @@ int Diagnostics::errorCount() const {
   }));
 }
 
-int Diagnostics::warningCount() const {
-  return static_cast<int>(items_.size()) - errorCount();
-}
+int Diagnostics::warningCount() const { return static_cast<int>(items_.size()) - errorCount(); }
 
 }  // namespace kvlab::model

@@ -81,12 +81,12 @@ Status writeContent(sqlite3* db, const Project& project, bool simulateFullDisk) 
       !s.ok()) {
     return s;
   }
-  if (Status s = exec(db, kSchema, "cannot create the schema"); !s.ok()) return s;
   if (simulateFullDisk) {
-    // The database may not grow past what it has: the inserts below fail with SQLITE_FULL, the
+    // The database may not grow past its first page: what follows fails with SQLITE_FULL, the
     // error a full disk gives.
     if (Status s = exec(db, "PRAGMA max_page_count = 1;", "cannot limit"); !s.ok()) return s;
   }
+  if (Status s = exec(db, kSchema, "cannot create the schema"); !s.ok()) return s;
   if (Status s = exec(db, "BEGIN", "cannot begin"); !s.ok()) return s;
 
   // Split the kvlab/1 document: one row per element, the top-level fields in `project`.
@@ -97,17 +97,18 @@ Status writeContent(sqlite3* db, const Project& project, bool simulateFullDisk) 
       {"format", project.format},
       {"written_by", "KV Lab"}};
   for (std::size_t i = 0; i < meta.size(); ++i) {
-    if (Status s = insertRow(db, "INSERT INTO meta (rowid, key, value) VALUES (?1, ?2, ?3)",
-                             {meta[i].first, meta[i].second}, static_cast<sqlite3_int64>(i) + 1,
-                             what);
+    if (Status s =
+            insertRow(db, "INSERT INTO meta (rowid, key, value) VALUES (?1, ?2, ?3)",
+                      {meta[i].first, meta[i].second}, static_cast<sqlite3_int64>(i) + 1, what);
         !s.ok()) {
       return s;
     }
   }
   int position = 0;
   for (const Json& entity : document["entities"]) {
-    if (Status s = insertRow(db, "INSERT INTO entities VALUES (?1, ?2, ?3)",
-                             {entity["name"].get<std::string>(), compact(entity)}, position++, what);
+    if (Status s =
+            insertRow(db, "INSERT INTO entities VALUES (?1, ?2, ?3)",
+                      {entity["name"].get<std::string>(), compact(entity)}, position++, what);
         !s.ok()) {
       return s;
     }
@@ -124,10 +125,10 @@ Status writeContent(sqlite3* db, const Project& project, bool simulateFullDisk) 
   }
   position = 0;
   for (const Json& p : document["accessPatterns"]) {
-    if (Status s = insertRow(db, "INSERT INTO access_patterns VALUES (?1, ?2, ?3, ?4)",
-                             {p["id"].get<std::string>(), p["action"].get<std::string>(),
-                              compact(p)},
-                             position++, what);
+    if (Status s =
+            insertRow(db, "INSERT INTO access_patterns VALUES (?1, ?2, ?3, ?4)",
+                      {p["id"].get<std::string>(), p["action"].get<std::string>(), compact(p)},
+                      position++, what);
         !s.ok()) {
       return s;
     }
@@ -200,7 +201,8 @@ bool looksLikeSqliteFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   char header[16] = {};
   in.read(header, sizeof header);
-  return in.gcount() == 16 && std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
+  return in.gcount() == 16 &&
+         std::string_view(header, 16) == std::string_view("SQLite format 3\0", 16);
 }
 
 ProjectReadResult readNativeProject(const fs::path& path) {
@@ -236,8 +238,8 @@ ProjectReadResult readNativeProject(const fs::path& path) {
   Json document;
   {
     sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(raw, "SELECT body FROM project WHERE id = 1", -1, &statement,
-                           nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(raw, "SELECT body FROM project WHERE id = 1", -1, &statement, nullptr) !=
+        SQLITE_OK) {
       return fail("cannot read the project: " + sqliteMessage(raw));
     }
     Statement owner(statement);

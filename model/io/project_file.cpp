@@ -32,9 +32,10 @@ ProjectLoadResult loadProjectFile(const fs::path& path) {
   } else {
     const auto size = fs::file_size(path, error);
     if (!error && size > kMaxDocumentBytes) {
-      result.diagnostics.error(file, "", "the file is " + std::to_string(size) +
-                                             " bytes; a kvlab/1 document may be at most " +
-                                             std::to_string(kMaxDocumentBytes) + " bytes");
+      result.diagnostics.error(file, "",
+                               "the file is " + std::to_string(size) +
+                                   " bytes; a kvlab/1 document may be at most " +
+                                   std::to_string(kMaxDocumentBytes) + " bytes");
       return result;
     }
     std::ifstream in(path, std::ios::binary);

@@ -15,8 +15,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::int64_t kMaxCount = 1'000'000'000'000'000;  // 10^15
-constexpr std::int64_t kMaxItemBytes = 409600;               // DynamoDB's 400 KB item limit
-constexpr double kMaxRate = 1e8;                             // requests per second, per pattern
+constexpr std::int64_t kMaxItemBytes = 409600;             // DynamoDB's 400 KB item limit
+constexpr double kMaxRate = 1e8;                           // requests per second, per pattern
 constexpr std::int64_t kMaxItemsPerRequest = 1'000'000;
 
 std::string typeName(const Json& value) {
@@ -92,7 +92,7 @@ class ObjectReader {
 
   const Json* required(const std::string& key, const char* expected) {
     const Json* value = field(key);
-    if (value == nullptr) error("", "missing required field \"" + key + "\"; expected " + expected);
+    if (value == nullptr) error(key, "missing required field; expected " + std::string(expected));
     return value;
   }
 
@@ -247,8 +247,8 @@ class DocumentReader {
   Project readProject(const Json& root) {
     Project project;
     if (!root.is_object()) {
-      diagnostics_.error(file_, "", "expected a kvlab/1 project (a JSON object), found " +
-                                        typeName(root));
+      diagnostics_.error(file_, "",
+                         "expected a kvlab/1 project (a JSON object), found " + typeName(root));
       return project;
     }
     ObjectReader r(file_, diagnostics_, root, "");
@@ -343,8 +343,8 @@ class DocumentReader {
       out.mean = f.number("mean", 0, static_cast<double>(kMaxCount), true).value_or(0);
       out.max = f.integer("max", 0, kMaxCount);
       if (out.max && static_cast<double>(*out.max) < out.mean) {
-        f.error("max", "expected a maximum of at least the mean (" +
-                           shortValue(Json(out.mean)) + "), found " + std::to_string(*out.max));
+        f.error("max", "expected a maximum of at least the mean (" + shortValue(Json(out.mean)) +
+                           "), found " + std::to_string(*out.max));
       }
       out.extra = f.unknownFields();
       rel.fanout = out;
@@ -362,8 +362,7 @@ class DocumentReader {
                                      "aggregate")
                    .value_or(Action::Get);
     p.entities = r.stringList("entities", true).value_or(std::vector<std::string>{});
-    if (p.entities.empty() && r.field("entities") != nullptr &&
-        r.field("entities")->is_array()) {
+    if (p.entities.empty() && r.field("entities") != nullptr && r.field("entities")->is_array()) {
       r.error("entities", "expected at least one entity: a pattern must read or write something");
     }
     p.equals = r.stringList("equals", false).value_or(std::vector<std::string>{});
@@ -371,9 +370,9 @@ class DocumentReader {
       ObjectReader rr(file_, diagnostics_, *range, r.pathOf("range"));
       KeyRange out;
       out.attribute = rr.string("attribute", true).value_or("");
-      out.op = rr.enumeration<RangeOp>("op", true, &parseRangeOp,
-                                       "between, begins_with, <, <=, > or >=")
-                   .value_or(RangeOp::Between);
+      out.op =
+          rr.enumeration<RangeOp>("op", true, &parseRangeOp, "between, begins_with, <, <=, > or >=")
+              .value_or(RangeOp::Between);
       out.extra = rr.unknownFields();
       p.range = out;
     }
@@ -390,8 +389,8 @@ class DocumentReader {
       out.attribute = ar.string("attribute", false);
       if (!out.attribute && out.function != AggregateFunction::Count &&
           ar.field("attribute") == nullptr) {
-        ar.error("", "missing required field \"attribute\"; expected the attribute to " +
-                         std::string(aggregateFunctionName(out.function)));
+        ar.error("attribute", "missing required field; expected the attribute to " +
+                                  std::string(aggregateFunctionName(out.function)));
       }
       out.extra = ar.unknownFields();
       p.aggregate = out;
@@ -406,7 +405,8 @@ class DocumentReader {
       out.peak = rr.number("peak", 0, kMaxRate);
       if (out.peak && *out.peak < out.mean) {
         rr.error("peak", "expected a peak of at least the mean rate (" +
-                             shortValue(Json(out.mean)) + "), found " + shortValue(Json(*out.peak)));
+                             shortValue(Json(out.mean)) + "), found " +
+                             shortValue(Json(*out.peak)));
       }
       out.extra = rr.unknownFields();
       p.rate = out;
@@ -460,7 +460,7 @@ class DocumentReader {
     if (const Json* sk = r.field("sk"); sk != nullptr && !sk->is_null()) {
       index.sk = r.string("sk", false);
     } else if (isLocal) {
-      r.error("", "missing required field \"sk\"; expected the local index's sort key attribute");
+      r.error("sk", "missing required field; expected the local index's sort key attribute");
     }
     index.projection = r.enumeration<Projection>("projection", false, &parseProjection,
                                                  "ALL, KEYS_ONLY or INCLUDE");
@@ -538,16 +538,15 @@ class ParseTracker {
   explicit ParseTracker(std::vector<Diagnostic>& duplicates, const std::string& file)
       : duplicates_(duplicates), file_(file) {}
 
-  bool onEvent(int depth, Json::parse_event_t event,
-               Json& parsed) {
+  bool onEvent(int depth, Json::parse_event_t event, Json& parsed) {
     using E = Json::parse_event_t;
     switch (event) {
       case E::object_start:
       case E::array_start: {
         if (depth >= kMaxJsonDepth) {
-          throw JsonLimitExceeded{childPath(), "nesting deeper than " +
-                                                   std::to_string(kMaxJsonDepth) +
-                                                   " levels (the limit)"};
+          throw JsonLimitExceeded{
+              childPath(),
+              "nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels (the limit)"};
         }
         std::string path = childPath();
         frames_.push_back(Frame{event == E::array_start, std::move(path), 0, {}, {}});
@@ -561,11 +560,10 @@ class ParseTracker {
         Frame& frame = frames_.back();
         frame.key = parsed.get<std::string>();
         if (!frame.keys.insert(frame.key).second) {
-          duplicates_.push_back(Diagnostic{Severity::Error, file_,
-                                           jsonPathMember(frame.path, frame.key), std::nullopt,
-                                           std::nullopt,
-                                           "duplicate key \"" + frame.key +
-                                               "\" in one object (the first is kept)"});
+          duplicates_.push_back(
+              Diagnostic{Severity::Error, file_, jsonPathMember(frame.path, frame.key),
+                         std::nullopt, std::nullopt,
+                         "duplicate key \"" + frame.key + "\" in one object (the first is kept)"});
           return false;
         }
         return true;
@@ -746,10 +744,10 @@ ProjectReadResult readProjectJson(std::string_view text, const std::string& file
   ParseTracker tracker(duplicates, file);
   Json root;
   try {
-    root = Json::parse(
-        text.begin(), text.end(),
-        [&tracker](int depth, Json::parse_event_t event,
-                   Json& parsed) { return tracker.onEvent(depth, event, parsed); });
+    root = Json::parse(text.begin(), text.end(),
+                       [&tracker](int depth, Json::parse_event_t event, Json& parsed) {
+                         return tracker.onEvent(depth, event, parsed);
+                       });
   } catch (const Json::parse_error& e) {
     const auto [line, column] = lineAndColumn(text, e.byte);
     result.diagnostics.add(
@@ -811,7 +809,8 @@ std::string writeProjectJson(const Project& project) {
   }
 
   root["accessPatterns"] = Json::array();
-  for (const AccessPattern& p : project.accessPatterns) root["accessPatterns"].push_back(patternJson(p));
+  for (const AccessPattern& p : project.accessPatterns)
+    root["accessPatterns"].push_back(patternJson(p));
   root["designs"] = Json::array();
   for (const Design& d : project.designs) root["designs"].push_back(designJson(d));
   putExtra(root, project.extra);

@@ -14,8 +14,8 @@ constexpr auto kRangeOpNames = detail::makeEnumNames<R>(
     std::pair{R::Between, "between"}, std::pair{R::BeginsWith, "begins_with"},
     std::pair{R::Less, "<"}, std::pair{R::LessOrEqual, "<="}, std::pair{R::Greater, ">"},
     std::pair{R::GreaterOrEqual, ">="});
-constexpr auto kOrderNames =
-    detail::makeEnumNames<SortOrder>(std::pair{SortOrder::Asc, "asc"}, std::pair{SortOrder::Desc, "desc"});
+constexpr auto kOrderNames = detail::makeEnumNames<SortOrder>(std::pair{SortOrder::Asc, "asc"},
+                                                              std::pair{SortOrder::Desc, "desc"});
 constexpr auto kConsistencyNames = detail::makeEnumNames<Consistency>(
     std::pair{Consistency::Eventual, "eventual"}, std::pair{Consistency::Strong, "strong"});
 using F = AggregateFunction;

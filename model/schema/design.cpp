@@ -32,9 +32,7 @@ auto findByName(const Range& range, std::string_view name) -> decltype(&*range.b
 }
 }  // namespace
 
-std::string_view projectionName(Projection projection) {
-  return kProjectionNames.name(projection);
-}
+std::string_view projectionName(Projection projection) { return kProjectionNames.name(projection); }
 std::optional<Projection> parseProjection(std::string_view name) {
   return kProjectionNames.parse(name);
 }
@@ -56,7 +54,11 @@ const EntityKeys* SecondaryIndex::findEntity(std::string_view entity) const {
 const EntityKeys* Design::findEntity(std::string_view entity) const {
   return findByEntity(entityKeys, entity);
 }
-const SecondaryIndex* Design::findGsi(std::string_view name) const { return findByName(gsis, name); }
-const SecondaryIndex* Design::findLsi(std::string_view name) const { return findByName(lsis, name); }
+const SecondaryIndex* Design::findGsi(std::string_view name) const {
+  return findByName(gsis, name);
+}
+const SecondaryIndex* Design::findLsi(std::string_view name) const {
+  return findByName(lsis, name);
+}
 
 }  // namespace kvlab::model

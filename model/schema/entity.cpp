@@ -7,8 +7,8 @@ namespace {
 using T = AttributeType;
 constexpr auto kTypeNames = detail::makeEnumNames<T>(
     std::pair{T::S, "S"}, std::pair{T::N, "N"}, std::pair{T::B, "B"}, std::pair{T::BOOL, "BOOL"},
-    std::pair{T::NULL_, "NULL"}, std::pair{T::L, "L"}, std::pair{T::M, "M"},
-    std::pair{T::SS, "SS"}, std::pair{T::NS, "NS"}, std::pair{T::BS, "BS"});
+    std::pair{T::NULL_, "NULL"}, std::pair{T::L, "L"}, std::pair{T::M, "M"}, std::pair{T::SS, "SS"},
+    std::pair{T::NS, "NS"}, std::pair{T::BS, "BS"});
 }  // namespace
 
 std::string_view attributeTypeName(AttributeType type) { return kTypeNames.name(type); }

@@ -62,7 +62,8 @@ class Validator {
                    const std::string& path, const std::string& kind) {
     if (name.empty()) return;
     auto [it, inserted] = seen.emplace(name, path);
-    if (!inserted) error(path, "duplicate " + kind + " " + quoted(name) + " (first at " + it->second + ")");
+    if (!inserted)
+      error(path, "duplicate " + kind + " " + quoted(name) + " (first at " + it->second + ")");
   }
 
   void checkEntities() {
@@ -80,8 +81,8 @@ class Validator {
       for (std::size_t j = 0; j < entity.identifier.size(); ++j) {
         if (entity.findAttribute(entity.identifier[j]) == nullptr) {
           error(jsonPathIndex(jsonPathMember(path, "identifier"), j),
-                "unknown attribute " + quoted(entity.identifier[j]) + "; expected an attribute of " +
-                    entity.name);
+                "unknown attribute " + quoted(entity.identifier[j]) +
+                    "; expected an attribute of " + entity.name);
         }
       }
       if (entity.identifier.empty() && entity.isStored()) {
@@ -123,8 +124,8 @@ class Validator {
       known.push_back(name);
     }
     if (known.empty()) return;  // the unknown entities are reported already
-    error(path, "unknown attribute " + quoted(attribute) + "; expected an attribute of " +
-                    orList(known));
+    error(path,
+          "unknown attribute " + quoted(attribute) + "; expected an attribute of " + orList(known));
   }
 
   void checkPatterns() {
@@ -140,7 +141,8 @@ class Validator {
       for (std::size_t j = 0; j < p.equals.size(); ++j) {
         checkPatternAttribute(p, p.equals[j], jsonPathIndex(at("equals"), j));
       }
-      if (p.range) checkPatternAttribute(p, p.range->attribute, jsonPathMember(at("range"), "attribute"));
+      if (p.range)
+        checkPatternAttribute(p, p.range->attribute, jsonPathMember(at("range"), "attribute"));
       if (p.sortBy) checkPatternAttribute(p, *p.sortBy, at("sortBy"));
       if (p.filter) {
         for (std::size_t j = 0; j < p.filter->size(); ++j) {
@@ -157,8 +159,9 @@ class Validator {
                                 "non-empty list");
       }
       if (p.action == Action::Aggregate && !p.aggregate) {
-        error(path, "missing required field \"aggregate\"; expected {\"function\": "
-                    "\"count\"|\"sum\"|\"min\"|\"max\", \"attribute\": ...}");
+        error(at("aggregate"),
+              "missing required field; expected {\"function\": "
+              "\"count\"|\"sum\"|\"min\"|\"max\", \"attribute\": ...}");
       }
       if (p.action != Action::Aggregate && p.aggregate) {
         warning(at("aggregate"), "only an \"aggregate\" pattern uses this field");
@@ -176,8 +179,8 @@ class Validator {
   // has one value, so the table and every index must agree on its template.
   void recordKeyTemplate(const std::string& entity, const std::string& keyAttribute,
                          const std::string& text, const std::string& path) {
-    auto [it, inserted] = keyTemplates_.emplace(std::make_pair(entity, keyAttribute),
-                                                std::make_pair(text, path));
+    auto [it, inserted] =
+        keyTemplates_.emplace(std::make_pair(entity, keyAttribute), std::make_pair(text, path));
     if (!inserted && it->second.first != text) {
       error(path, "template " + quoted(text) + " for " + keyAttribute + " disagrees with " +
                       quoted(it->second.first) + " at " + it->second.second +
@@ -214,13 +217,14 @@ class Validator {
       const std::string entityPath = jsonPathMember(path, entityKeys.entity);
       const Entity* entity = project_.findEntity(entityKeys.entity);
       if (entity == nullptr) {
-        error(entityPath,
-              "unknown entity " + quoted(entityKeys.entity) + "; expected one of the project's entities");
+        error(entityPath, "unknown entity " + quoted(entityKeys.entity) +
+                              "; expected one of the project's entities");
         continue;
       }
       if (!entity->isStored()) {
-        warning(entityPath, entity->name + " is not stored (\"stored\": false): it has no item "
-                                            "of its own to key");
+        warning(entityPath, entity->name +
+                                " is not stored (\"stored\": false): it has no item "
+                                "of its own to key");
       }
       for (const auto& [keyAttribute, text] : entityKeys.templates) {
         const std::string keyPath = jsonPathMember(entityPath, keyAttribute);
@@ -258,8 +262,9 @@ class Validator {
     }
     const std::string pk = isLocal ? design.table.pk : index.pk.value_or("");
     if (isLocal && index.pk && *index.pk != design.table.pk) {
-      error(jsonPathMember(path, "pk"), "a local secondary index shares the table's partition key " +
-                                            quoted(design.table.pk) + ", found " + quoted(*index.pk));
+      error(jsonPathMember(path, "pk"),
+            "a local secondary index shares the table's partition key " + quoted(design.table.pk) +
+                ", found " + quoted(*index.pk));
     }
     if (!isLocal) checkKeyAttributeName(pk, jsonPathMember(path, "pk"));
     if (index.sk) checkKeyAttributeName(*index.sk, jsonPathMember(path, "sk"));
@@ -305,8 +310,10 @@ class Validator {
       checkKeyAttributeName(design.table.pk, jsonPathMember(tablePath, "pk"));
       if (design.table.sk) checkKeyAttributeName(*design.table.sk, jsonPathMember(tablePath, "sk"));
       if (design.table.sk && *design.table.sk == design.table.pk) {
-        error(jsonPathMember(tablePath, "sk"), "the sort key must be another attribute than the "
-                                               "partition key " + quoted(design.table.pk));
+        error(jsonPathMember(tablePath, "sk"),
+              "the sort key must be another attribute than the "
+              "partition key " +
+                  quoted(design.table.pk));
       }
       std::vector<std::string> tableKeys;
       if (!design.table.pk.empty()) tableKeys.push_back(design.table.pk);

@@ -27,7 +27,9 @@ std::vector<fs::path> corpusDesignFiles() {
   return filesEndingWith(sharedDir() / "corpus" / "designs", ".kvlab.json");
 }
 
-std::vector<fs::path> sampleFiles() { return filesEndingWith(sourceDir() / "samples", ".kvlab.json"); }
+std::vector<fs::path> sampleFiles() {
+  return filesEndingWith(sourceDir() / "samples", ".kvlab.json");
+}
 
 TempDir::TempDir() {
   std::random_device device;

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# KV Lab set-up on Debian 12: installs what the project needs (idempotently), builds, then runs
+# the main job on a sample (`run`) or the whole test suite (`test`).
+#
+#   scripts/setup.sh run        install, build, validate and summarize the shop sample
+#   scripts/setup.sh test       install, build, run every test (ctest)
+#   scripts/setup.sh sanitize   install, build with AddressSanitizer + UBSan in build-asan, test
+#   scripts/setup.sh deps       install the Debian packages only
+#   scripts/setup.sh build      install and build only
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+mode="${1:-run}"
+jobs="${KVLAB_JOBS:-$(nproc)}"
+
+# Everything the build, the tests and the studio's headless screenshots need, from Debian 12.
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libboost-graph-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
+  fonts-dejavu-core clang-format
+)
+
+install_packages() {
+  local missing=()
+  for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$package")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    echo "setup: all ${#packages[@]} Debian packages are installed"
+    return
+  fi
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local dir="$1"
+  shift
+  cmake -S . -B "$dir" -G Ninja "$@"
+  cmake --build "$dir" -j "$jobs"
+}
+
+install_packages
+case "$mode" in
+  deps) ;;
+  build)
+    build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ;;
+  run)
+    build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    sample=samples/online-shop.kvlab.json
+    ./build/app/kvlab validate "$sample"
+    ./build/app/kvlab summary "$sample"
+    echo
+    echo "Open the same project in the studio: ./build/app/kvlab-studio $sample"
+    ;;
+  test)
+    build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ctest --test-dir build --output-on-failure -j "$jobs"
+    ;;
+  sanitize)
+    build build-asan -DCMAKE_BUILD_TYPE=Debug -DKVLAB_SANITIZE=ON
+    ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
+      LSAN_OPTIONS="suppressions=$PWD/tests/support/lsan.supp:print_suppressions=0" \
+      UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+      ctest --test-dir build-asan --output-on-failure -j "$jobs"
+    ;;
+  *)
+    echo "usage: scripts/setup.sh [run|test|sanitize|deps|build]" >&2
+    exit 2
+    ;;
+esac

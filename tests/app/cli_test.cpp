@@ -1,0 +1,174 @@
+// The kvlab command line, run as a user runs it: arguments in, exit code and output out.
+#include <sys/wait.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_files.h"
+
+namespace kvlab::cli {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+struct CliRun {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string shellQuoted(const std::string& text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+CliRun runKvlab(const std::vector<std::string>& args) {
+  test::TempDir dir;
+  std::string command = shellQuoted(KVLAB_CLI_PATH);
+  for (const std::string& arg : args) command += " " + shellQuoted(arg);
+  command +=
+      " >" + shellQuoted((dir / "out").string()) + " 2>" + shellQuoted((dir / "err").string());
+  const int status = std::system(command.c_str());
+  CliRun run;
+  run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  run.out = test::readFile(dir / "out");
+  run.err = test::readFile(dir / "err");
+  return run;
+}
+
+void replaceOnce(std::string& text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+}
+
+std::string sample() { return (test::sourceDir() / "samples" / "online-shop.kvlab.json").string(); }
+
+TEST(Cli, shouldPrintItsVersion) {
+  CliRun run = runKvlab({"--version"});
+  EXPECT_EQ(run.exitCode, 0);
+  EXPECT_THAT(run.out, HasSubstr("kvlab 0."));
+}
+
+TEST(Cli, shouldListItsCommandsInHelp) {
+  CliRun run = runKvlab({"--help"});
+  EXPECT_EQ(run.exitCode, 0);
+  for (const char* command : {"validate", "convert", "summary", "help"}) {
+    EXPECT_THAT(run.out, HasSubstr(command));
+  }
+}
+
+TEST(Cli, shouldExplainOneCommandWithHelpCommand) {
+  CliRun run = runKvlab({"help", "validate"});
+  EXPECT_EQ(run.exitCode, 0);
+  EXPECT_THAT(run.out, HasSubstr("--json"));
+}
+
+TEST(Cli, shouldExitWithTwoOnUsageErrors) {
+  EXPECT_EQ(runKvlab({}).exitCode, 2);
+  EXPECT_EQ(runKvlab({"frobnicate"}).exitCode, 2);
+  EXPECT_EQ(runKvlab({"validate"}).exitCode, 2);
+  EXPECT_EQ(runKvlab({"validate", "--bogus", sample()}).exitCode, 2);
+  CliRun unknownTopic = runKvlab({"help", "nosuch"});
+  EXPECT_EQ(unknownTopic.exitCode, 2);
+  EXPECT_THAT(unknownTopic.err, HasSubstr("unknown command"));
+}
+
+TEST(Cli, shouldAcceptAValidProject) {
+  CliRun run = runKvlab({"validate", sample()});
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("valid (4 entities, 8 access patterns, 1 designs)"));
+}
+
+TEST(Cli, shouldAcceptEveryPublishedDesign) {
+  const auto files = test::corpusDesignFiles();
+  ASSERT_FALSE(files.empty()) << "no corpus at " << test::sharedDir();
+  std::vector<std::string> args = {"validate", "--quiet"};
+  for (const auto& file : files) args.push_back(file.string());
+  CliRun run = runKvlab(args);
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+}
+
+TEST(Cli, shouldRejectAMalformedFileWithItsLineAndColumn) {
+  test::TempDir dir;
+  test::writeFile(dir / "bad.kvlab.json", "{\n  \"format\": \"kvlab/1\",\n  \"name\": \n}\n");
+  CliRun run = runKvlab({"validate", (dir / "bad.kvlab.json").string()});
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_THAT(run.err, HasSubstr("bad.kvlab.json:4:1: error: malformed JSON"));
+}
+
+TEST(Cli, shouldNameTheJsonPathOfEachFault) {
+  test::TempDir dir;
+  std::string text = test::readFile(sample());
+  replaceOnce(text, R"("equals": ["customerId"], "range")", R"("equals": ["customer"], "range")");
+  replaceOnce(text, "ITEM#{productId}", "ITEM#{productId");
+  test::writeFile(dir / "shop.kvlab.json", text);
+  CliRun run = runKvlab({"validate", (dir / "shop.kvlab.json").string()});
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_THAT(run.err, HasSubstr("error: accessPatterns[1].equals[0]: unknown attribute"));
+  EXPECT_THAT(run.err, HasSubstr("error: designs[0].entityKeys.OrderItem.SK: unbalanced braces"));
+  EXPECT_THAT(run.err, HasSubstr("invalid (2 errors)"));
+}
+
+TEST(Cli, shouldFailWhenAnyOfSeveralFilesIsInvalid) {
+  CliRun run = runKvlab({"validate", sample(), "/nonexistent.kvlab.json"});
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_THAT(run.out, HasSubstr("valid"));
+  EXPECT_THAT(run.err, HasSubstr("/nonexistent.kvlab.json: error: no such file"));
+}
+
+TEST(Cli, shouldPrintMachineReadableDiagnostics) {
+  test::TempDir dir;
+  test::writeFile(dir / "p.kvlab.json",
+                  R"({"format": "kvlab/1", "name": "x", "entities": [{"name": "A",
+                      "identifier": ["id"], "attributes": [{"name": "id", "type": "Q"}]}],
+                      "notes": 1})");
+  CliRun run = runKvlab({"validate", "--json", (dir / "p.kvlab.json").string()});
+  EXPECT_EQ(run.exitCode, 1);
+  const auto report = nlohmann::json::parse(run.out);
+  const auto& file = report["files"][0];
+  EXPECT_EQ(file["valid"], false);
+  EXPECT_EQ(file["errors"], 1);
+  EXPECT_EQ(file["warnings"], 1);
+  EXPECT_EQ(file["diagnostics"][0]["path"], "entities[0].attributes[0].type");
+  EXPECT_EQ(file["diagnostics"][0]["severity"], "error");
+}
+
+TEST(Cli, shouldConvertToTheNativeFileAndBackToTheSameDocument) {
+  test::TempDir dir;
+  const auto native = (dir / "shop.kvlab").string();
+  const auto back = (dir / "shop.kvlab.json").string();
+  ASSERT_EQ(runKvlab({"convert", sample(), native}).exitCode, 0);
+  CliRun run = runKvlab({"convert", native, back});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("wrote"));
+  EXPECT_EQ(nlohmann::json::parse(test::readFile(back)),
+            nlohmann::json::parse(test::readFile(sample())));
+}
+
+TEST(Cli, shouldWriteNothingWhenTheInputIsInvalid) {
+  test::TempDir dir;
+  test::writeFile(dir / "bad.kvlab.json", R"({"format": "kvlab/1"})");
+  CliRun run =
+      runKvlab({"convert", (dir / "bad.kvlab.json").string(), (dir / "out.kvlab").string()});
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_THAT(run.err, HasSubstr("nothing was written"));
+  EXPECT_FALSE(std::filesystem::exists(dir / "out.kvlab"));
+}
+
+TEST(Cli, shouldSummarizeAProject) {
+  CliRun run = runKvlab({"summary", sample()});
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("Entities (4)"));
+  EXPECT_THAT(run.out, HasSubstr("Access patterns (8)"));
+  EXPECT_THAT(run.out, HasSubstr("400/s (peak 1500/s)"));
+  EXPECT_THAT(run.out, HasSubstr("GSI GSI1 (GSI1PK, GSI1SK) ALL: Order"));
+  EXPECT_THAT(run.err, Not(HasSubstr("error")));
+}
+
+}  // namespace
+}  // namespace kvlab::cli
