@@ -104,8 +104,7 @@ std::string elementPath(const std::string& path, std::size_t index) {
 
 Result<std::int64_t> valueSizeAt(const AttributeValue& value, const std::string& path, int depth);
 
-Result<std::int64_t> documentSize(const AttributeValue& value, const std::string& path,
-                                  int depth) {
+Result<std::int64_t> documentSize(const AttributeValue& value, const std::string& path, int depth) {
   if (depth + 1 > limits::kMaxNestingDepth) {
     std::string where = path.empty() ? "a value" : path;
     return CapacityError{ErrorCode::NestingTooDeep, path,

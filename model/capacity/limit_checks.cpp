@@ -49,9 +49,9 @@ std::optional<CapacityError> checkItemSizeWithLocalIndexes(
   for (std::int64_t entry : localIndexEntryBytes) total += entry;
   if (total <= limits::kMaxItemBytes) return std::nullopt;
   return CapacityError{ErrorCode::ItemTooLarge, "",
-                       "the item and its local secondary index entries total " +
-                           bytesText(total) + "; together they take at most " +
-                           bytesText(limits::kMaxItemBytes) + " (400 KB)"};
+                       "the item and its local secondary index entries total " + bytesText(total) +
+                           "; together they take at most " + bytesText(limits::kMaxItemBytes) +
+                           " (400 KB)"};
 }
 
 std::optional<CapacityError> checkPartitionKeyValue(std::int64_t valueBytes,
@@ -80,8 +80,8 @@ std::optional<CapacityError> checkBatchWriteItem(std::int64_t requests, std::int
 }
 
 std::optional<CapacityError> checkTransaction(std::int64_t actions, std::int64_t totalBytes) {
-  if (auto error = checkCount("the transaction", actions, limits::kMaxTransactionItems,
-                              "actions")) {
+  if (auto error =
+          checkCount("the transaction", actions, limits::kMaxTransactionItems, "actions")) {
     return error;
   }
   return checkBytes("the transaction", totalBytes, limits::kMaxTransactionBytes);

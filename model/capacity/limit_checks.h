@@ -22,8 +22,8 @@ std::optional<CapacityError> checkItemSizeWithLocalIndexes(
 
 // A partition key value takes 1 to 2048 bytes; InvalidKeyValue otherwise. `attribute` names the key
 // in the message.
-std::optional<CapacityError> checkPartitionKeyValue(std::int64_t valueBytes,
-                                                    std::string_view attribute = "the partition key");
+std::optional<CapacityError> checkPartitionKeyValue(
+    std::int64_t valueBytes, std::string_view attribute = "the partition key");
 
 // A sort key value takes 1 to 1024 bytes; InvalidKeyValue otherwise.
 std::optional<CapacityError> checkSortKeyValue(std::int64_t valueBytes,
