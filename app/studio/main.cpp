@@ -1,0 +1,102 @@
+// kvlab-studio [FILE]: the desktop studio.
+// kvlab-studio --screenshot DIR FILE: opens FILE, writes DIR/model.png of the main window at
+// 1280x800 and exits; for documentation and checks on machines without a display.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QSize>
+#include <QStringList>
+#include <cstdio>
+#include <cstring>
+
+#include "model/io/diagnostic.h"
+#include "ui/document/project_document.h"
+#include "ui/views/main_window.h"
+#include "ui/views/window_screenshot.h"
+
+namespace {
+
+// QCommandLineParser needs the application, but the platform must be chosen before it exists.
+bool asksForScreenshot(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--") == 0) return false;
+    if (std::strcmp(argv[i], "--screenshot") == 0 ||
+        std::strncmp(argv[i], "--screenshot=", 13) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+void printDiagnostics(const kvlab::model::Diagnostics& diagnostics) {
+  for (const kvlab::model::Diagnostic& d : diagnostics.items()) {
+    std::fprintf(stderr, "%s\n", kvlab::model::formatDiagnostic(d).c_str());
+  }
+}
+
+int takeScreenshot(kvlab::ui::MainWindow& window, const QString& dir, const QString& file) {
+  if (!window.openFile(file)) {
+    std::fprintf(stderr, "kvlab-studio: cannot load %s\n", qPrintable(file));
+    printDiagnostics(window.document()->diagnostics());
+    return 1;
+  }
+  printDiagnostics(window.document()->diagnostics());
+  const QString path = QDir(dir).filePath(QStringLiteral("model.png"));
+  const kvlab::Status status = kvlab::ui::saveWindowScreenshot(window, QSize(1280, 800), path);
+  if (!status.ok()) {
+    std::fprintf(stderr, "kvlab-studio: %s\n", status.message().c_str());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (asksForScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  }
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("kvlab-studio"));
+  QApplication::setApplicationDisplayName(QStringLiteral("KV Lab Studio"));
+  QApplication::setApplicationVersion(QStringLiteral(KVLAB_VERSION));
+  QApplication::setOrganizationName(QStringLiteral("KV Lab"));
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("KV Lab Studio: design DynamoDB single-table schemas."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  const QCommandLineOption screenshot(
+      QStringLiteral("screenshot"),
+      QStringLiteral("Open FILE, write <dir>/model.png of the window at 1280x800, and exit."),
+      QStringLiteral("dir"));
+  parser.addOption(screenshot);
+  parser.addPositionalArgument(QStringLiteral("file"),
+                               QStringLiteral("The project to open (.kvlab or .kvlab.json)."),
+                               QStringLiteral("[FILE]"));
+  parser.process(app);
+
+  const QStringList files = parser.positionalArguments();
+  if (files.size() > 1) {
+    std::fprintf(stderr, "kvlab-studio: expected at most one FILE, got %lld\n",
+                 static_cast<long long>(files.size()));
+    return 2;
+  }
+
+  kvlab::ui::MainWindow window;
+  if (parser.isSet(screenshot)) {
+    if (files.isEmpty()) {
+      std::fprintf(stderr, "kvlab-studio: --screenshot DIR needs a FILE to open\n");
+      return 2;
+    }
+    return takeScreenshot(window, parser.value(screenshot), files.front());
+  }
+
+  if (!files.isEmpty() && !window.openFile(files.front())) {
+    std::fprintf(stderr, "kvlab-studio: cannot load %s\n", qPrintable(files.front()));
+    printDiagnostics(window.document()->diagnostics());
+  }
+  window.show();
+  return app.exec();
+}

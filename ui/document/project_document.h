@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include "model/io/diagnostic.h"
+#include "model/schema/project.h"
+#include "model/status.h"
+
+namespace kvlab::ui {
+
+// The project the studio has open: the model::Project itself, the file it came from, whether it
+// has unsaved changes, and the findings of the last load. Views and item models read it and listen
+// to its signals; they never change the project behind its back. Lives on the GUI thread.
+class ProjectDocument : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit ProjectDocument(QObject* parent = nullptr);
+  ~ProjectDocument() override;
+
+  const model::Project& project() const { return project_; }
+  // The file the project was loaded from or last saved to; empty for a project never saved.
+  const QString& filePath() const { return filePath_; }
+  // The file name without its folder ("shop.kvlab.json"), or "" when there is no file.
+  QString fileName() const;
+  // The project's name, or "Untitled" when it has none.
+  QString displayName() const;
+  bool isModified() const { return modified_; }
+  // The read and validation findings of the last load (also of a load that failed).
+  const model::Diagnostics& diagnostics() const { return diagnostics_; }
+
+  // Reads `path` (either form) and validates it. When the file holds a project, even one with
+  // errors, it becomes this document's project: returns true, `filePath()` is `path`, the document
+  // is unmodified, and `diagnostics()` lists the findings. When nothing could be read, returns
+  // false and leaves project, path and modified flag as they were; `diagnostics()` says why.
+  bool load(const QString& path);
+
+  // Saves to `filePath()`. Requires a file path. On success the document is unmodified.
+  Status save();
+  // Saves to `path` in the form its name selects (`.kvlab` native, otherwise JSON). On success
+  // `filePath()` becomes `path` and the document is unmodified; on failure nothing changes.
+  Status saveAs(const QString& path);
+
+  // Replaces the project, as a "new project" or an import does; the document becomes modified
+  // and has no file until saved.
+  void setProject(model::Project project);
+  void setModified(bool modified);
+
+ signals:
+  // Emitted just before the project is replaced or edited, and always followed by changed():
+  // item models begin a reset here, while the old project is still in place.
+  void aboutToChange();
+  // The project was replaced or edited: item models end their reset or update.
+  void changed();
+  void diagnosticsChanged();
+  void filePathChanged(const QString& path);
+  void modifiedChanged(bool modified);
+
+ private:
+  void setFilePath(const QString& path);
+
+  model::Project project_;
+  QString filePath_;
+  bool modified_ = false;
+  model::Diagnostics diagnostics_;
+};
+
+}  // namespace kvlab::ui
