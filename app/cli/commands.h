@@ -13,5 +13,6 @@ inline constexpr int kExitUsage = 2;    // the command line itself is wrong
 void addValidateCommand(CLI::App& app, int& exitCode);
 void addConvertCommand(CLI::App& app, int& exitCode);
 void addSummaryCommand(CLI::App& app, int& exitCode);
+void addPlanCommand(CLI::App& app, int& exitCode);
 
 }  // namespace kvlab::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   addValidateCommand(app, exitCode);
   addConvertCommand(app, exitCode);
   addSummaryCommand(app, exitCode);
+  addPlanCommand(app, exitCode);
 
   std::string helpTopic;
   CLI::App* help = app.add_subcommand("help", "Show the help of a command");

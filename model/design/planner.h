@@ -1,0 +1,22 @@
+#pragma once
+
+#include "model/capacity/price_sheet.h"
+#include "model/design/plan.h"
+#include "model/schema/project.h"
+
+namespace kvlab::model {
+
+struct PlannerOptions {
+  // Provisioned capacity is sized to the peak rate times (1 + headroom).
+  double provisionedHeadroom = 0.2;
+};
+
+// Decides, for every access pattern of `project`, how it runs on `design` by DynamoDB's rules:
+// the index, the operation, the key condition, any filter, the items and units per request, the
+// warnings; then the load on the table and each GSI and what the design costs a month under
+// `prices`. The single place that decides how a pattern runs: the modeler, the validator, the
+// simulator and the reports all ask it. Requires a project that validates; pure; thread-safe.
+DesignPlan planDesign(const Project& project, const Design& design,
+                      const capacity::PriceSheet& prices, const PlannerOptions& options = {});
+
+}  // namespace kvlab::model
