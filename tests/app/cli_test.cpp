@@ -170,5 +170,41 @@ TEST(Cli, shouldSummarizeAProject) {
   EXPECT_THAT(run.err, Not(HasSubstr("error")));
 }
 
+TEST(Cli, shouldPlanEveryPatternOfTheShop) {
+  CliRun run = runKvlab({"plan", sample()});
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("Design single-table: table OnlineShop, 2 GSIs"));
+  EXPECT_THAT(run.out, HasSubstr("PK = CUSTOMER#{customerId} AND SK = PROFILE"));
+  EXPECT_THAT(run.out, HasSubstr("TransactWriteItems"));
+  EXPECT_THAT(run.out, HasSubstr("Served 7 of 8 patterns"));
+}
+
+TEST(Cli, shouldPrintThePlanAsJson) {
+  CliRun run = runKvlab({"plan", sample(), "--design", "single-table", "--json"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const auto plan = nlohmann::json::parse(run.out);
+  EXPECT_EQ(plan["design"], "single-table");
+  EXPECT_EQ(plan["gsiCount"], 2);
+  EXPECT_EQ(plan["patterns"].size(), 8u);
+  EXPECT_EQ(plan["patterns"][0]["operation"], "GetItem");
+  EXPECT_EQ(plan["patterns"][0]["readUnitsPerRequest"], 0.5);
+  EXPECT_GT(plan["monthlyCost"]["onDemand"].get<double>(), 0);
+  EXPECT_GT(plan["unitsPerSecond"]["read"].get<double>(), 0);
+}
+
+TEST(Cli, shouldNameTheDesignsWhenTheOneAskedForDoesNotExist) {
+  CliRun run = runKvlab({"plan", sample(), "--design", "nope"});
+  EXPECT_EQ(run.exitCode, 2);
+  EXPECT_THAT(run.err, HasSubstr("no design named 'nope'; the designs are: single-table"));
+}
+
+TEST(Cli, shouldRefuseABrokenPriceSheet) {
+  test::TempDir dir;
+  test::writeFile(dir / "prices.json", R"({"format": "kvlab-prices/1"})");
+  CliRun run = runKvlab({"plan", sample(), "--prices", (dir / "prices.json").string()});
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_THAT(run.err, HasSubstr("prices.json: error:"));
+}
+
 }  // namespace
 }  // namespace kvlab::cli
