@@ -14,5 +14,7 @@ void addValidateCommand(CLI::App& app, int& exitCode);
 void addConvertCommand(CLI::App& app, int& exitCode);
 void addSummaryCommand(CLI::App& app, int& exitCode);
 void addPlanCommand(CLI::App& app, int& exitCode);
+void addSimulateCommand(CLI::App& app, int& exitCode);
+void addProposeCommand(CLI::App& app, int& exitCode);
 
 }  // namespace kvlab::cli

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   addConvertCommand(app, exitCode);
   addSummaryCommand(app, exitCode);
   addPlanCommand(app, exitCode);
+  addSimulateCommand(app, exitCode);
+  addProposeCommand(app, exitCode);
 
   std::string helpTopic;
   CLI::App* help = app.add_subcommand("help", "Show the help of a command");

@@ -1077,4 +1077,10 @@ DesignPlan planDesign(const Project& project, const Design& design,
   return plan;
 }
 
+PatternPlan planPattern(const Project& project, const Design& design, const AccessPattern& pattern,
+                        const capacity::PriceSheet& prices) {
+  PlannerContext context{project, design, prices, indexViews(design), {}};
+  return planPattern(context, pattern);
+}
+
 }  // namespace kvlab::model

@@ -19,4 +19,9 @@ struct PlannerOptions {
 DesignPlan planDesign(const Project& project, const Design& design,
                       const capacity::PriceSheet& prices, const PlannerOptions& options = {});
 
+// How `pattern` alone runs on `design`: the decision planDesign makes for it, with its units per
+// request. The modeler prices its candidates with it.
+PatternPlan planPattern(const Project& project, const Design& design, const AccessPattern& pattern,
+                        const capacity::PriceSheet& prices);
+
 }  // namespace kvlab::model
