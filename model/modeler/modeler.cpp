@@ -389,7 +389,9 @@ class Modeler {
   }
 
   void generateAll() {
-    for (const AccessPattern* pattern : patterns_) {
+    for (const AccessPattern* original : patterns_) {
+      const std::optional<AccessPattern> lookup = keyLookupOf(*original);
+      const AccessPattern* pattern = lookup ? &*lookup : original;
       if (!isRead(*pattern)) continue;
       const std::vector<std::string> targets = targetsOf(*pattern);
       generateCandidates(*pattern, targets);
@@ -400,7 +402,21 @@ class Modeler {
     }
   }
 
-  void addDemands(const AccessPattern& pattern) {
+  // An update or a delete needs the item's primary key: given by the pattern's attributes, or
+  // found by a read first. It is priced as a get by those attributes.
+  static std::optional<AccessPattern> keyLookupOf(const AccessPattern& pattern) {
+    if ((pattern.action != Action::Update && pattern.action != Action::Delete) ||
+        pattern.equals.empty()) {
+      return std::nullopt;
+    }
+    AccessPattern lookup = pattern;
+    lookup.action = Action::Get;
+    return lookup;
+  }
+
+  void addDemands(const AccessPattern& original) {
+    const std::optional<AccessPattern> lookup = keyLookupOf(original);
+    const AccessPattern& pattern = lookup ? *lookup : original;
     if (!isRead(pattern)) return;
     const std::vector<std::string> targets = targetsOf(pattern);
     if (targets.empty()) return;

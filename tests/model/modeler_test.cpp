@@ -1,0 +1,163 @@
+#include "model/modeler/modeler.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "model/design/planner.h"
+#include "model/io/project_file.h"
+#include "model/io/project_json.h"
+#include "model/schema/project_validator.h"
+#include "tests/support/test_files.h"
+
+namespace kvlab::model {
+namespace {
+
+const capacity::PriceSheet& prices() {
+  static const capacity::PriceSheet sheet =
+      *capacity::PriceSheet::load(test::sourceDir() / "data/prices/us-east-1-2024-11.json").sheet;
+  return sheet;
+}
+
+Project loadOrFail(const std::filesystem::path& file) {
+  ProjectLoadResult loaded = loadProjectFile(file);
+  EXPECT_TRUE(loaded.ok()) << file;
+  return loaded.project.value_or(Project{});
+}
+
+int scans(const DesignPlan& plan, const Project& project) {
+  int count = 0;
+  for (const PatternPlan& p : plan.patterns) {
+    if (p.scan && project.findPattern(p.patternId)->action != Action::Scan) ++count;
+  }
+  return count;
+}
+
+double monthly(const DesignPlan& plan) {
+  return plan.monthlyCost.onDemand + plan.monthlyCost.storage;
+}
+
+// Every proposal is a valid design of the project.
+void expectValid(const Project& project, const Proposal& proposal) {
+  Project withProposal = project;
+  withProposal.designs = {proposal.design};
+  Diagnostics diagnostics;
+  validateProject(withProposal, "proposal", diagnostics);
+  for (const Diagnostic& d : diagnostics.items()) {
+    if (d.severity == Severity::Error) ADD_FAILURE() << formatDiagnostic(d);
+  }
+}
+
+class PublishedDesign : public ::testing::TestWithParam<std::filesystem::path> {};
+
+// The proposal serves by key every pattern the expert serves by key, with no more GSIs, at no
+// more cost than the expert's design priced by the same planner. With compact key prefixes, as
+// the published designs write them (c#, p#), the cost is compared exactly.
+TEST_P(PublishedDesign, shouldProposeADesignAsGoodAsTheExperts) {
+  const Project project = loadOrFail(GetParam());
+  const Design* expert = project.findDesign("expert");
+  ASSERT_NE(expert, nullptr);
+  const DesignPlan expertPlan = planDesign(project, *expert, prices());
+  ModelerOptions options;
+  options.compactKeys = true;
+  const ModelerResult result = proposeDesigns(project, prices(), options);
+  ASSERT_TRUE(result.error.empty()) << result.error;
+  ASSERT_FALSE(result.proposals.empty());
+  const Proposal& best = result.proposals.front();
+  expectValid(project, best);
+  EXPECT_LE(scans(best.plan, project), scans(expertPlan, project));
+  for (const PatternPlan& p : expertPlan.patterns) {
+    if (!p.scan) EXPECT_FALSE(best.plan.find(p.patternId)->scan) << p.patternId;
+  }
+  EXPECT_LE(best.plan.gsiCount, expertPlan.gsiCount);
+  EXPECT_LE(monthly(best.plan), monthly(expertPlan) * (1 + 1e-9));
+}
+
+// Readable prefixes (CUSTOMER#) make keys a few bytes longer; the structure is as good.
+TEST_P(PublishedDesign, shouldProposeAReadableDesignWithNoMoreIndexesOrScans) {
+  const Project project = loadOrFail(GetParam());
+  const DesignPlan expertPlan = planDesign(project, *project.findDesign("expert"), prices());
+  const ModelerResult result = proposeDesigns(project, prices());
+  ASSERT_FALSE(result.proposals.empty());
+  const Proposal& best = result.proposals.front();
+  expectValid(project, best);
+  EXPECT_LE(scans(best.plan, project), scans(expertPlan, project));
+  EXPECT_LE(best.plan.gsiCount, expertPlan.gsiCount);
+  EXPECT_LE(monthly(best.plan), monthly(expertPlan) * 1.10);
+  for (const std::string& reason : best.reasons) EXPECT_FALSE(reason.empty());
+}
+
+std::vector<std::filesystem::path> corpusOrPlaceholder() {
+  auto files = test::corpusDesignFiles();
+  if (files.empty()) files.push_back("missing-shared-corpus");
+  return files;
+}
+
+std::string testName(const ::testing::TestParamInfo<std::filesystem::path>& info) {
+  std::string name = info.param.stem().stem().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, PublishedDesign, ::testing::ValuesIn(corpusOrPlaceholder()),
+                         testName);
+
+std::string designsText(const ModelerResult& result) {
+  Project holder;
+  holder.name = "holder";
+  for (const Proposal& p : result.proposals) holder.designs.push_back(p.design);
+  return writeProjectJson(holder);
+}
+
+TEST(Modeler, shouldGiveTheSameProposalsWhateverTheOrderOfTheInput) {
+  Project project = loadOrFail(test::sourceDir() / "samples/online-shop.kvlab.json");
+  const std::string expected = designsText(proposeDesigns(project, prices()));
+  std::mt19937 random(7);
+  for (int round = 0; round < 3; ++round) {
+    std::shuffle(project.entities.begin(), project.entities.end(), random);
+    std::shuffle(project.relationships.begin(), project.relationships.end(), random);
+    std::shuffle(project.accessPatterns.begin(), project.accessPatterns.end(), random);
+    for (Entity& e : project.entities)
+      std::shuffle(e.attributes.begin(), e.attributes.end(), random);
+    EXPECT_EQ(designsText(proposeDesigns(project, prices())), expected) << "round " << round;
+  }
+}
+
+TEST(Modeler, shouldServeEveryPatternOfTheShopByKeyAndExplainEachChoice) {
+  const Project project = loadOrFail(test::sourceDir() / "samples/online-shop.kvlab.json");
+  const ModelerResult result = proposeDesigns(project, prices());
+  ASSERT_GE(result.proposals.size(), 2u);
+  for (const Proposal& proposal : result.proposals) expectValid(project, proposal);
+  const Proposal& best = result.proposals.front();
+  EXPECT_EQ(best.design.name, "proposal-1");
+  EXPECT_EQ(scans(best.plan, project), 0);
+  // The order and its items come back in one Query of one item collection.
+  const PatternPlan& orderWithItems = *best.plan.find("AP3");
+  EXPECT_EQ(orderWithItems.operation, Operation::Query);
+  EXPECT_EQ(orderWithItems.index, "table");
+  EXPECT_THAT(best.reasons, ::testing::Contains(::testing::HasSubstr("item collection (R1)")));
+  // Proposals are ranked and differ in their table keys.
+  EXPECT_LE(best.monthlyCost, result.proposals[1].monthlyCost);
+  EXPECT_NE(writeProjectJson(Project{.designs = {best.design}}),
+            writeProjectJson(Project{.designs = {result.proposals[1].design}}));
+}
+
+TEST(Modeler, shouldWriteReadableKeysWithGenericNamesInAnOverloadedTable) {
+  const Project project = loadOrFail(test::sourceDir() / "samples/online-shop.kvlab.json");
+  const ModelerResult result = proposeDesigns(project, prices());
+  ASSERT_FALSE(result.proposals.empty());
+  const Design& design = result.proposals.front().design;
+  EXPECT_EQ(design.table.pk, "PK");
+  EXPECT_EQ(design.table.sk, "SK");
+  EXPECT_EQ(*design.findEntity("Customer")->find("PK"), "CUSTOMER#{customerId}");
+  for (const SecondaryIndex& gsi : design.gsis) {
+    EXPECT_THAT(gsi.name, ::testing::MatchesRegex("GSI[0-9]+"));
+  }
+}
+
+}  // namespace
+}  // namespace kvlab::model
