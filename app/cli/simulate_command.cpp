@@ -1,0 +1,306 @@
+// kvlab simulate FILE --design NAME: runs a design's access patterns in virtual time on an engine
+// and reports latencies, throttles, partitions, hot keys and the month's cost.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+
+#include "app/cli/commands.h"
+#include "app/cli/project_loading.h"
+#include "model/design/planner.h"
+#include "simulator/core/runner.h"
+#include "simulator/engines/engine_registry.h"
+#include "simulator/metrics/run_result_json.h"
+
+namespace kvlab::cli {
+namespace {
+
+struct SimulateOptions {
+  std::string file;
+  std::string design;
+  std::string engine = "dynamodb";
+  std::string duration = "60s";
+  std::uint64_t seed = 1;
+  std::string json;
+  std::string rate = "mean";
+  std::string spike;
+  std::string capacity;
+  std::vector<std::string> engineOptions;
+  std::string prices;
+  double headroom = 0.2;
+  double bucket = 1;
+  bool quiet = false;
+};
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void onInterrupt(int) { interrupted.store(true); }
+
+// "90", "90s", "10m", "1h", "1.5m" as seconds; nothing when it is not a duration.
+std::optional<double> parseDuration(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  double factor = 1;
+  std::string number = text;
+  switch (text.back()) {
+    case 's':
+      number.pop_back();
+      break;
+    case 'm':
+      factor = 60;
+      number.pop_back();
+      break;
+    case 'h':
+      factor = 3600;
+      number.pop_back();
+      break;
+    default:
+      break;
+  }
+  try {
+    std::size_t used = 0;
+    const double value = std::stod(number, &used);
+    if (used != number.size() || !std::isfinite(value) || value <= 0) return std::nullopt;
+    return value * factor;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::string fixed(double value, int digits) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(digits) << value;
+  return out.str();
+}
+
+std::string grouped(std::int64_t value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+  return (value < 0 ? "-" : "") + digits;
+}
+
+void printSummary(const sim::RunResult& r, std::ostream& out) {
+  out << "Simulated " << fixed(r.durationSeconds, 0) << " s of design " << r.design << " on "
+      << r.engine << " (" << r.monthlyCost.capacityMode << ", " << r.rate << " rates, seed "
+      << r.seed << ")" << (r.cancelled ? " - CANCELLED, partial results" : "") << ": "
+      << grouped(r.requests) << " requests, " << grouped(r.succeeded) << " succeeded, "
+      << grouped(r.throttled) << " throttled attempts, " << grouped(r.failed) << " failed.\n\n";
+  out << std::left << std::setw(7) << "ID" << std::right << std::setw(10) << "requests"
+      << std::setw(10) << "req/s" << std::setw(10) << "throttled" << std::setw(9) << "retries"
+      << std::setw(8) << "failed" << std::setw(8) << "p50 ms" << std::setw(8) << "p95"
+      << std::setw(8) << "p99" << std::setw(9) << "p99.9" << std::setw(10) << "RU/s"
+      << std::setw(10) << "WU/s"
+      << "\n";
+  const double seconds = std::max(1e-9, r.durationSeconds);
+  for (const sim::PatternResult& p : r.patterns) {
+    // No latency without a request that succeeded.
+    auto ms = [&](double value) {
+      return p.latency.count == 0 ? std::string("-") : fixed(value, 1);
+    };
+    out << std::left << std::setw(7) << p.id << std::right << std::setw(10) << grouped(p.requests)
+        << std::setw(10) << fixed(static_cast<double>(p.requests) / seconds, 1) << std::setw(10)
+        << grouped(p.throttled) << std::setw(9) << grouped(p.retries) << std::setw(8)
+        << grouped(p.failed) << std::setw(8) << ms(p.latency.p50) << std::setw(8)
+        << ms(p.latency.p95) << std::setw(8) << ms(p.latency.p99) << std::setw(9)
+        << ms(p.latency.p999) << std::setw(10) << fixed(p.readUnits / seconds, 1) << std::setw(10)
+        << fixed(p.writeUnits / seconds, 1) << "\n";
+    for (const auto& [reason, count] : p.throttlesByReason) {
+      out << "       throttled " << grouped(count) << " x " << reason << "\n";
+    }
+  }
+  out << "\nCapacity     mode             partitions  splits  throttles      RU/s mean/peak"
+         "      WU/s mean/peak\n";
+  for (const sim::CapacityOwnerReport& o : r.partitions.owners) {
+    std::string partitions = std::to_string(o.initialPartitions);
+    if (o.partitions != o.initialPartitions) partitions += " -> " + std::to_string(o.partitions);
+    out << std::left << std::setw(13) << o.name << std::setw(17)
+        << (o.mode == "provisioned"
+                ? "prov " + fixed(o.provisionedRead, 0) + "/" + fixed(o.provisionedWrite, 0)
+                : o.mode)
+        << std::right << std::setw(10) << partitions << std::setw(8) << o.splits << std::setw(11)
+        << grouped(o.throttles) << std::setw(20)
+        << (fixed(o.readUnits / seconds, 1) + "/" + fixed(o.peakReadUnitsPerSecond, 1))
+        << std::setw(20)
+        << (fixed(o.writeUnits / seconds, 1) + "/" + fixed(o.peakWriteUnitsPerSecond, 1)) << "\n";
+  }
+  auto hot = [&](const std::vector<sim::HotKey>& keys, const char* title, const char* unit) {
+    if (keys.empty()) return;
+    out << "\n" << title << "\n";
+    for (std::size_t i = 0; i < keys.size() && i < 5; ++i) {
+      const sim::HotKey& k = keys[i];
+      out << "  " << std::left << std::setw(8) << k.owner << std::setw(32) << k.key << std::right
+          << std::setw(14) << fixed(k.value, 0) << " " << unit << "\n";
+    }
+  };
+  hot(r.hotKeysByUnits, "Hottest keys (consumed units, 3 x write + read):", "units");
+  hot(r.hotKeysByThrottles, "Most throttled keys:", "throttles");
+  const sim::CostReport& c = r.monthlyCost;
+  out << "\nThis load for a month (USD, " << c.priceSheet << "): on-demand " << fixed(c.onDemand, 2)
+      << ", provisioned " << fixed(c.provisioned, 2) << ", storage " << fixed(c.storage, 2) << "; "
+      << c.capacityMode << " total " << fixed(c.total, 2) << ".\n";
+  for (const std::string& note : r.notes) out << "note: " << note << "\n";
+}
+
+int runSimulate(const SimulateOptions& options) {
+  const std::optional<double> duration = parseDuration(options.duration);
+  if (!duration) {
+    std::cerr << "kvlab simulate: --duration " << options.duration
+              << ": expected a time such as 90s, 10m or 1h\n";
+    return kExitUsage;
+  }
+  sim::RunOptions run;
+  run.seed = options.seed;
+  run.durationSeconds = *duration;
+  run.bucketSeconds = options.bucket;
+  if (options.rate == "mean") {
+    run.rate = sim::RateChoice::Mean;
+  } else if (options.rate == "peak") {
+    run.rate = sim::RateChoice::Peak;
+  } else {
+    std::cerr << "kvlab simulate: --rate " << options.rate << ": expected mean or peak\n";
+    return kExitUsage;
+  }
+  if (!options.spike.empty()) {
+    const auto colon = options.spike.find(':');
+    const auto start = parseDuration(options.spike.substr(0, colon));
+    const auto length =
+        colon == std::string::npos ? std::nullopt : parseDuration(options.spike.substr(colon + 1));
+    if (!start || !length) {
+      std::cerr << "kvlab simulate: --spike " << options.spike
+                << ": expected START:LENGTH such as 20s:10s\n";
+      return kExitUsage;
+    }
+    run.rate = sim::RateChoice::Spike;
+    run.spikeStartSeconds = *start;
+    run.spikeLengthSeconds = *length;
+  }
+
+  sim::EngineSettings settings;
+  if (!options.capacity.empty()) settings.emplace_back("capacity", options.capacity);
+  for (const std::string& option : options.engineOptions) {
+    const auto equals = option.find('=');
+    if (equals == std::string::npos) {
+      std::cerr << "kvlab simulate: --engine-option " << option << ": expected KEY=VALUE\n";
+      return kExitUsage;
+    }
+    settings.emplace_back(option.substr(0, equals), option.substr(equals + 1));
+  }
+  std::string error;
+  std::unique_ptr<sim::Engine> engine = sim::createEngine(options.engine, settings, &error);
+  if (!engine) {
+    std::cerr << "kvlab simulate: " << error << "\n";
+    return kExitUsage;
+  }
+
+  auto project = loadValidProject(options.file);
+  if (!project) return kExitInvalid;
+  const model::Design* design = chooseDesign(*project, options.design, options.file);
+  if (design == nullptr) return kExitUsage;
+  auto prices = loadPrices(options.prices);
+  if (!prices) return kExitInvalid;
+  model::PlannerOptions plannerOptions;
+  plannerOptions.provisionedHeadroom = options.headroom;
+  const model::DesignPlan plan = model::planDesign(*project, *design, *prices, plannerOptions);
+
+  sim::Runner runner(run);
+  const bool terminal = !options.quiet && isatty(STDERR_FILENO) != 0;
+  const auto wallStart = std::chrono::steady_clock::now();
+  auto lastDraw = wallStart;
+  if (terminal) {
+    // The wall clock only paces the progress bar; it never enters a result.
+    runner.setProgressCallback([&](const sim::RunProgress& p) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - lastDraw < std::chrono::milliseconds(100) && p.virtualSeconds < p.durationSeconds)
+        return;
+      lastDraw = now;
+      const double fraction = std::min(1.0, p.virtualSeconds / p.durationSeconds);
+      const int filled = static_cast<int>(fraction * 30);
+      std::cerr << "\r[" << std::string(filled, '#') << std::string(30 - filled, ' ') << "] "
+                << fixed(p.virtualSeconds, 0) << "/" << fixed(p.durationSeconds, 0) << " s, "
+                << grouped(p.requests) << " requests" << std::flush;
+    });
+  }
+  std::signal(SIGINT, onInterrupt);
+  runner.setCancelFlag(&interrupted);
+  const sim::EngineInput input{*project, *design, plan, *prices, run.seed, run.durationSeconds};
+  sim::RunOutcome outcome = runner.run(*engine, input);
+  std::signal(SIGINT, SIG_DFL);
+  if (terminal) std::cerr << "\r" << std::string(70, ' ') << "\r";
+  if (!outcome.status.ok()) {
+    std::cerr << "kvlab simulate: " << options.file << ": " << outcome.status.message() << "\n";
+    return kExitInvalid;
+  }
+  const sim::RunResult& result = outcome.result;
+  if (terminal) {
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+    std::cerr << grouped(result.requests) << " requests simulated in " << fixed(wall, 2)
+              << " s of wall time ("
+              << grouped(static_cast<std::int64_t>(static_cast<double>(result.requests) /
+                                                   std::max(wall, 1e-9)))
+              << " requests/s)\n";
+  }
+
+  if (options.json == "-") {
+    std::cout << sim::runResultJson(result);
+  } else {
+    printSummary(result, std::cout);
+    if (!options.json.empty()) {
+      std::ofstream out(options.json, std::ios::binary);
+      out << sim::runResultJson(result);
+      if (!out) {
+        std::cerr << "kvlab simulate: cannot write " << options.json << "\n";
+        return kExitInvalid;
+      }
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void addSimulateCommand(CLI::App& app, int& exitCode) {
+  auto options = std::make_shared<SimulateOptions>();
+  std::string engines;
+  for (const sim::EngineInfo& e : sim::registeredEngines()) {
+    engines += "\n  " + std::string(e.name) + ": " + std::string(e.description);
+  }
+  CLI::App* command = app.add_subcommand(
+      "simulate",
+      "Run a design's access patterns in virtual time on an engine: latency percentiles, "
+      "throttles, partitions and their heat, hot keys, the month's cost");
+  command->add_option("FILE", options->file, "The project")->required();
+  command->add_option("--design", options->design,
+                      "The design to run (may be left out when the project has one)");
+  command->add_option("--engine", options->engine, "The engine (default dynamodb):" + engines);
+  command->add_option("--duration", options->duration,
+                      "Virtual time to generate requests for: 90s, 10m, 1h (default 60s)");
+  command->add_option("--seed", options->seed, "The random seed (default 1)");
+  command->add_option("--json", options->json,
+                      "Also write the result as JSON to this file ('-': only JSON, on stdout)");
+  command->add_option("--rate", options->rate, "Each pattern's rate: mean or peak (default mean)");
+  command->add_option("--spike", options->spike,
+                      "Mean rates with each pattern's peak during START:LENGTH (e.g. 20s:10s)");
+  command->add_option("--capacity", options->capacity,
+                      "dynamodb: on-demand (default) or provisioned (sized by the planner to "
+                      "the peak with --headroom)");
+  command->add_option("--engine-option", options->engineOptions,
+                      "KEY=VALUE for the engine (repeatable; see docs/simulator.md)");
+  command->add_option("--prices", options->prices,
+                      "A price sheet (default: data/prices/us-east-1-2024-11.json)");
+  command
+      ->add_option("--headroom", options->headroom,
+                   "Provisioned capacity above the peak, as a fraction (default 0.2)")
+      ->check(CLI::Range(0.0, 10.0));
+  command->add_option("--bucket", options->bucket, "Timeline bucket in whole seconds (default 1)")
+      ->check(CLI::Range(1.0, 86400.0));
+  command->add_flag("-q,--quiet", options->quiet, "No progress bar");
+  command->callback([options, &exitCode] { exitCode = runSimulate(*options); });
+}
+
+}  // namespace kvlab::cli

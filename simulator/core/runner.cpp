@@ -1,0 +1,200 @@
+#include "simulator/core/runner.h"
+
+#include <cmath>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "simulator/workload/constant_rate.h"
+#include "simulator/workload/key_generator.h"
+#include "simulator/workload/poisson_arrivals.h"
+#include "simulator/workload/random.h"
+#include "simulator/workload/rate_curve.h"
+#include "simulator/workload/spike_rate.h"
+
+namespace kvlab::sim {
+namespace {
+
+constexpr std::uint32_t kArrivalEvent = 0;
+
+// One pattern's workload for the run.
+struct PatternDriver {
+  std::unique_ptr<RateCurve> curve;
+  std::unique_ptr<KeyGenerator> keys;
+  std::unique_ptr<PoissonArrivals> arrivals;
+  Random keyRandom{0};
+};
+
+std::string checkOptions(const RunOptions& o) {
+  if (!std::isfinite(o.durationSeconds) || o.durationSeconds <= 0) {
+    return "the duration must be a number of seconds > 0";
+  }
+  if (!std::isfinite(o.bucketSeconds) || o.bucketSeconds < 1 ||
+      o.bucketSeconds != std::floor(o.bucketSeconds)) {
+    return "the time bucket must be a whole number of seconds >= 1";
+  }
+  if (!std::isfinite(o.drainSeconds) || o.drainSeconds < 0) {
+    return "the drain time must be a number of seconds >= 0";
+  }
+  if (o.rate == RateChoice::Spike &&
+      (!std::isfinite(o.spikeStartSeconds) || !std::isfinite(o.spikeLengthSeconds) ||
+       o.spikeStartSeconds < 0 || o.spikeLengthSeconds < 0)) {
+    return "the spike needs a start and a length in seconds >= 0";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string rateChoiceName(RateChoice rate) {
+  switch (rate) {
+    case RateChoice::Mean:
+      return "mean";
+    case RateChoice::Peak:
+      return "peak";
+    case RateChoice::Spike:
+      return "spike";
+  }
+  return "mean";
+}
+
+RunOutcome Runner::run(Engine& engine, const EngineInput& input) {
+  RunOutcome outcome;
+  if (std::string problem = checkOptions(options_); !problem.empty()) {
+    outcome.status = Status::Error("simulate: " + problem);
+    return outcome;
+  }
+  // The run's options decide the seed and the duration the engine sees.
+  const EngineInput effective{input.project, input.design,  input.plan,
+                              input.prices,  options_.seed, options_.durationSeconds};
+  std::vector<PatternLoad> loads;
+  if (Status prepared = engine.prepare(effective, loads); !prepared.ok()) {
+    outcome.status = prepared;
+    return outcome;
+  }
+
+  const double duration = options_.durationSeconds;
+  std::vector<PatternDriver> drivers(loads.size());
+  std::vector<std::string> ids;
+  for (std::size_t i = 0; i < loads.size(); ++i) {
+    const PatternLoad& load = loads[i];
+    PatternDriver& d = drivers[i];
+    ids.push_back(load.patternId);
+    switch (options_.rate) {
+      case RateChoice::Mean:
+        d.curve = std::make_unique<ConstantRate>(load.meanRate);
+        break;
+      case RateChoice::Peak:
+        d.curve = std::make_unique<ConstantRate>(load.peakRate);
+        break;
+      case RateChoice::Spike:
+        d.curve = std::make_unique<SpikeRate>(
+            load.meanRate, load.peakRate, options_.spikeStartSeconds, options_.spikeLengthSeconds);
+        break;
+    }
+    std::string error;
+    d.keys = makeKeyGenerator(load.keys, load.keyCount, &error);
+    if (!d.keys) {
+      outcome.status =
+          Status::Error("simulate: pattern " + load.patternId + ": key distribution over " +
+                        std::to_string(load.keyCount) + " keys: " + error);
+      return outcome;
+    }
+    d.arrivals = std::make_unique<PoissonArrivals>(
+        *d.curve,
+        Random::forStream(effective.seed, Random::streamIdOf("arrivals:" + load.patternId)), 0.0,
+        duration);
+    d.keyRandom = Random::forStream(effective.seed, Random::streamIdOf("keys:" + load.patternId));
+  }
+
+  VirtualClock clock;
+  EventQueue queue;
+  RunMetrics metrics;
+  metrics.setup(ids, engine.throttleReasons(), fromSeconds(options_.bucketSeconds));
+  EngineContext context(clock, queue, metrics);
+
+  for (std::size_t i = 0; i < drivers.size(); ++i) {
+    if (std::optional<double> t = drivers[i].arrivals->next()) {
+      queue.push(fromSeconds(*t), kArrivalEvent, i);
+    }
+  }
+
+  const VirtualTime end = fromSeconds(duration + options_.drainSeconds);
+  const VirtualTime bucket = metrics.bucketLength();
+  VirtualTime nextSecond = kMicrosPerSecond;
+  VirtualTime bucketStart = 0;
+  std::int64_t events = 0;
+  bool cancelled = false;
+
+  // Moves the ticks and buckets up to `time` (inclusive of ticks at `time`).
+  auto tickTo = [&](VirtualTime time) {
+    while (nextSecond <= time) {
+      clock.advanceTo(nextSecond);
+      engine.onSecond(nextSecond / kMicrosPerSecond, context);
+      if (nextSecond - bucketStart >= bucket) {
+        metrics.closeBucket(bucketStart);
+        bucketStart += bucket;
+      }
+      if (progress_) {
+        progress_(RunProgress{toSeconds(nextSecond), duration, metrics.requests()});
+      }
+      nextSecond += kMicrosPerSecond;
+      if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
+        cancelled = true;
+        return;
+      }
+    }
+  };
+
+  while (!queue.empty() && !cancelled) {
+    const VirtualTime time = queue.top().time;
+    if (time >= end) break;
+    tickTo(time);
+    if (cancelled) break;
+    const Event event = queue.pop();
+    clock.advanceTo(event.time);
+    ++events;
+    if (event.kind == kArrivalEvent) {
+      const auto pattern = static_cast<std::uint32_t>(event.a);
+      PatternDriver& d = drivers[pattern];
+      metrics.recordArrival(pattern);
+      engine.onRequest(Request{pattern, d.keys->next(d.keyRandom), event.time}, context);
+      if (std::optional<double> t = d.arrivals->next()) {
+        queue.push(std::max(fromSeconds(*t), event.time), kArrivalEvent, pattern);
+      }
+    } else {
+      engine.onEvent(event, context);
+    }
+  }
+  // Close the seconds (and buckets) the run covered: at least the whole duration.
+  if (!cancelled) {
+    const VirtualTime last = std::max(clock.now(), fromSeconds(duration));
+    const VirtualTime lastSecond =
+        (last + kMicrosPerSecond - 1) / kMicrosPerSecond * kMicrosPerSecond;
+    tickTo(std::min(lastSecond, std::max(end, fromSeconds(duration))));
+  }
+  if (bucketStart < clock.now()) metrics.closeBucket(bucketStart);
+
+  RunResult& result = outcome.result;
+  result.engine = std::string(engine.name());
+  result.design = input.design.name;
+  result.seed = effective.seed;
+  result.durationSeconds = duration;
+  result.bucketSeconds = options_.bucketSeconds;
+  result.rate = rateChoiceName(options_.rate);
+  result.cancelled = cancelled;
+  result.events = events;
+  engine.finish(context, result);
+  result.simulatedSeconds = toSeconds(clock.now());
+  result.patterns = metrics.results();
+  for (const PatternResult& p : result.patterns) {
+    result.requests += p.requests;
+    result.succeeded += p.succeeded;
+    result.failed += p.failed;
+    result.throttled += p.throttled;
+    result.retries += p.retries;
+  }
+  return outcome;
+}
+
+}  // namespace kvlab::sim

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "model/status.h"
+#include "simulator/core/engine.h"
+#include "simulator/metrics/run_result.h"
+
+namespace kvlab::sim {
+
+// Which rate each pattern runs at.
+enum class RateChoice {
+  Mean,   // the pattern's mean rate throughout
+  Peak,   // its peak rate throughout
+  Spike,  // its mean rate, and its peak during [spikeStartSeconds, + spikeLengthSeconds)
+};
+
+struct RunOptions {
+  std::uint64_t seed = 1;
+  double durationSeconds = 60;  // arrivals are generated in [0, duration)
+  double bucketSeconds = 1;     // the timeline's bucket, a whole number of seconds >= 1
+  RateChoice rate = RateChoice::Mean;
+  double spikeStartSeconds = 0;
+  double spikeLengthSeconds = 0;
+  // After the last arrival, retries and index writes still pending may run this long; what is
+  // still in flight then counts as failed.
+  double drainSeconds = 60;
+};
+
+// Where a run stands, for a progress bar.
+struct RunProgress {
+  double virtualSeconds = 0;
+  double durationSeconds = 0;
+  std::int64_t requests = 0;
+};
+
+// What Runner::run returns: the result (partial when cancelled), or the error that stopped the
+// run before it started.
+struct RunOutcome {
+  Status status = Status::Ok();
+  RunResult result;
+};
+
+// Drives an engine in virtual time: open-loop Poisson arrivals per access pattern at its rate
+// (PoissonArrivals over a ConstantRate or SpikeRate), key numbers from the pattern's key
+// distribution, each pattern with seeded random streams of its own ("arrivals:ID" and "keys:ID"
+// under the run's seed), so that adding a pattern does not change another's requests. Events are
+// taken in (time, sequence) order; the engine's second ticks and the timeline's bucket ends come
+// before any event at or after their instant. The same engine, input and options give a
+// byte-identical result. Not thread-safe, except `cancel`, which another thread may set.
+class Runner {
+ public:
+  using ProgressCallback = std::function<void(const RunProgress&)>;
+
+  explicit Runner(RunOptions options) : options_(std::move(options)) {}
+
+  // Called once per virtual second from the thread that runs.
+  void setProgressCallback(ProgressCallback callback) { progress_ = std::move(callback); }
+  // When `*flag` becomes true the run stops at the next virtual second and returns what it has,
+  // with result.cancelled set. The flag must outlive run().
+  void setCancelFlag(const std::atomic<bool>* flag) { cancel_ = flag; }
+
+  // Runs `engine` (fresh) on `input`, with the seed and duration of the options (those of
+  // `input` are ignored). Fails (status) on options that make no sense or when the engine cannot
+  // prepare; the result is then empty.
+  RunOutcome run(Engine& engine, const EngineInput& input);
+
+ private:
+  RunOptions options_;
+  ProgressCallback progress_;
+  const std::atomic<bool>* cancel_ = nullptr;
+};
+
+// "mean", "peak", "spike".
+std::string rateChoiceName(RateChoice rate);
+
+}  // namespace kvlab::sim

@@ -1,0 +1,248 @@
+#include "simulator/engines/dynamodb/capacity_owner.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace kvlab::sim {
+namespace {
+
+int initialPartitionCount(double read, double write, std::int64_t bytes, const DynamoDbOptions& o) {
+  if (o.initialPartitions > 0) return std::min(o.initialPartitions, o.maxPartitionsPerOwner);
+  const double byThroughput = read / o.partitionReadUnits + write / o.partitionWriteUnits;
+  const double bySize = static_cast<double>(bytes) / o.partitionBytes;
+  const double needed = std::ceil(std::max(byThroughput, bySize) - 1e-9);
+  return std::clamp(static_cast<int>(needed), 1, o.maxPartitionsPerOwner);
+}
+
+}  // namespace
+
+CapacityOwner::CapacityOwner(Config config, const DynamoDbOptions& options)
+    : config_(std::move(config)),
+      options_(options),
+      provisioned_(options.mode == CapacityMode::Provisioned),
+      map_(provisioned_
+               ? initialPartitionCount(config_.readCapacityUnits, config_.writeCapacityUnits,
+                                       config_.storedBytes, options)
+               : initialPartitionCount(options.onDemandInitialReadUnits,
+                                       options.onDemandInitialWriteUnits, config_.storedBytes,
+                                       options),
+           0),
+      initialPartitions_(map_.size()) {
+  if (provisioned_) {
+    if (options_.burst) {
+      readBank_ = options_.initialBurstSeconds * config_.readCapacityUnits;
+      writeBank_ = options_.initialBurstSeconds * config_.writeCapacityUnits;
+    }
+  } else {
+    readCeiling_ = options_.onDemandInitialReadUnits;
+    writeCeiling_ = options_.onDemandInitialWriteUnits;
+  }
+  updateLimits();
+}
+
+void CapacityOwner::updateLimits() {
+  partitionReadLimit_ = options_.partitionReadUnits;
+  partitionWriteLimit_ = options_.partitionWriteUnits;
+  if (provisioned_ && !options_.adaptiveCapacity) {
+    const double n = static_cast<double>(map_.size());
+    partitionReadLimit_ = std::min(partitionReadLimit_, config_.readCapacityUnits / n);
+    partitionWriteLimit_ = std::min(partitionWriteLimit_, config_.writeCapacityUnits / n);
+  }
+}
+
+void CapacityOwner::consume(int partition, std::uint64_t hash, double readUnits, double writeUnits,
+                            bool keyed) {
+  Partition& p = map_.at(partition);
+  p.readLoad += readUnits;
+  p.writeLoad += writeUnits;
+  p.readServed += readUnits;
+  p.writeServed += writeUnits;
+  p.readDemand += readUnits;
+  p.writeDemand += writeUnits;
+  if (keyed) {
+    p.noteKey(hash,
+              readUnits / options_.partitionReadUnits + writeUnits / options_.partitionWriteUnits);
+  }
+  readLoad_ += readUnits;
+  writeLoad_ += writeUnits;
+  readServed_ += readUnits;
+  writeServed_ += writeUnits;
+  readUnits_ += readUnits;
+  writeUnits_ += writeUnits;
+}
+
+void CapacityOwner::refuse(int partition, std::uint64_t hash, double readUnits, double writeUnits,
+                           ThroughputLimit limit, bool keyed) {
+  Partition& p = map_.at(partition);
+  if (limit == ThroughputLimit::KeyRange) {
+    p.readDemand += readUnits;
+    p.writeDemand += writeUnits;
+    if (keyed) {
+      p.noteKey(hash, readUnits / options_.partitionReadUnits +
+                          writeUnits / options_.partitionWriteUnits);
+    }
+  }
+  ++p.throttles;
+  ++throttles_;
+}
+
+void CapacityOwner::onSecond(std::int64_t second) {
+  const bool splitting = options_.adaptiveCapacity && options_.splitForHeat;
+  for (int i = 0; i < map_.size(); ++i) {
+    Partition& p = map_.at(i);
+    p.readHeat.push_back(p.readServed);
+    p.writeHeat.push_back(p.writeServed);
+    const bool hot = p.readDemand > partitionReadLimit_ || p.writeDemand > partitionWriteLimit_;
+    if (hot) {
+      ++p.hotSeconds;
+    } else {
+      p.hotSeconds = 0;
+      p.forgetKeys();
+    }
+    p.readLoad = std::max(0.0, p.readLoad - partitionReadLimit_);
+    p.writeLoad = std::max(0.0, p.writeLoad - partitionWriteLimit_);
+    p.readServed = p.writeServed = p.readDemand = p.writeDemand = 0;
+  }
+
+  if (provisioned_) {
+    auto roll = [&](double& load, double& bank, double capacity) {
+      if (!options_.burst) {
+        load = std::max(0.0, load - capacity);
+        return;
+      }
+      bank = std::min(options_.burstSeconds * capacity, bank + capacity - load);
+      load = bank < 0 ? -bank : 0.0;
+      bank = std::max(0.0, bank);
+    };
+    roll(readLoad_, readBank_, config_.readCapacityUnits);
+    roll(writeLoad_, writeBank_, config_.writeCapacityUnits);
+  } else {
+    readLoad_ = std::max(0.0, readLoad_ - readCeiling_);
+    writeLoad_ = std::max(0.0, writeLoad_ - writeCeiling_);
+  }
+  readPeak_ = std::max(readPeak_, readServed_);
+  writePeak_ = std::max(writePeak_, writeServed_);
+  if (!provisioned_) {
+    readCeiling_ =
+        std::max(options_.onDemandInitialReadUnits, options_.onDemandPeakFactor * readPeak_);
+    writeCeiling_ =
+        std::max(options_.onDemandInitialWriteUnits, options_.onDemandPeakFactor * writePeak_);
+  }
+  readServed_ = writeServed_ = 0;
+
+  if (splitting) splitHot(second);
+  if (!provisioned_) growOnDemand(second);
+  updateLimits();
+}
+
+std::optional<std::uint64_t> CapacityOwner::splitPoint(const Partition& p) const {
+  if (p.holdsOneKey()) return std::nullopt;
+  // The two heaviest keys of the window (ties to the lower hash, so the choice is deterministic).
+  auto heavier = [](const Partition::KeyWeight& x, const Partition::KeyWeight& y) {
+    return x.weight != y.weight ? x.weight > y.weight : x.hash < y.hash;
+  };
+  std::array<Partition::KeyWeight, 2> keys{};
+  for (int i = 0; i < p.heavyUsed; ++i) {
+    const Partition::KeyWeight& k = p.heavy[i];
+    if (i == 0 || heavier(k, keys[0])) {
+      keys[1] = keys[0];
+      keys[0] = k;
+    } else if (i == 1 || heavier(k, keys[1])) {
+      keys[1] = k;
+    }
+  }
+  const double total = p.windowWeight;
+  if (p.heavyUsed >= 2 && keys[1].weight >= 0.25 * total) {
+    // Two hot keys: split between them so that each gets a partition.
+    const std::uint64_t a = std::min(keys[0].hash, keys[1].hash);
+    const std::uint64_t b = std::max(keys[0].hash, keys[1].hash);
+    return a + (b - a) / 2 + 1;
+  }
+  if (p.heavyUsed >= 1 && keys[0].weight >= 0.5 * total) {
+    // One hot key: cut it away from its neighbours, one side at a time.
+    const std::uint64_t h = keys[0].hash;
+    if (h > p.low) return h;
+    return h + 1;  // h == low < high
+  }
+  return p.low + (p.high - p.low) / 2 + 1;
+}
+
+void CapacityOwner::splitHot(std::int64_t second) {
+  std::vector<int> hotIds;
+  for (int i = 0; i < map_.size(); ++i) {
+    if (map_.at(i).hotSeconds >= options_.splitAfterSeconds) hotIds.push_back(map_.at(i).id);
+  }
+  for (int id : hotIds) {
+    if (map_.size() >= options_.maxPartitionsPerOwner) return;
+    for (int i = 0; i < map_.size(); ++i) {
+      if (map_.at(i).id != id) continue;
+      if (std::optional<std::uint64_t> at = splitPoint(map_.at(i))) {
+        map_.split(i, *at, second);
+        ++splits_;
+      } else {
+        map_.at(i).hotSeconds = 0;  // one key: nothing left to split
+      }
+      break;
+    }
+  }
+}
+
+void CapacityOwner::growOnDemand(std::int64_t second) {
+  const double needed =
+      std::ceil(std::max(readCeiling_ / options_.partitionReadUnits +
+                             writeCeiling_ / options_.partitionWriteUnits,
+                         static_cast<double>(config_.storedBytes) / options_.partitionBytes) -
+                1e-9);
+  while (map_.size() < needed && map_.size() * 2 <= options_.maxPartitionsPerOwner) {
+    // The partition count doubles (§4.2): every partition that can splits at its middle.
+    const int count = map_.size();
+    bool any = false;
+    for (int i = count - 1; i >= 0; --i) {
+      const Partition& p = map_.at(i);
+      if (p.holdsOneKey()) continue;
+      map_.split(i, p.low + (p.high - p.low) / 2 + 1, second);
+      ++splits_;
+      any = true;
+    }
+    if (!any) break;
+  }
+}
+
+CapacityOwnerReport CapacityOwner::report() const {
+  CapacityOwnerReport r;
+  r.name = config_.name;
+  r.mode = provisioned_ ? "provisioned" : "on-demand";
+  if (provisioned_) {
+    r.provisionedRead = config_.readCapacityUnits;
+    r.provisionedWrite = config_.writeCapacityUnits;
+  }
+  r.initialPartitions = initialPartitions_;
+  r.partitions = map_.size();
+  r.splits = splits_;
+  r.throttles = throttles_;
+  r.readUnits = readUnits_;
+  r.writeUnits = writeUnits_;
+  r.peakReadUnitsPerSecond = readPeak_;
+  r.peakWriteUnitsPerSecond = writePeak_;
+  return r;
+}
+
+void CapacityOwner::appendHeat(std::vector<PartitionHeat>& heat) const {
+  for (const Partition* p : map_.history()) {
+    PartitionHeat h;
+    h.owner = config_.name;
+    h.id = p->id;
+    h.parent = p->parent;
+    h.hashLow = p->low;
+    h.hashHigh = p->high;
+    h.fromSecond = p->fromSecond;
+    h.untilSecond = p->untilSecond;
+    h.readUnits = p->readHeat;
+    h.writeUnits = p->writeHeat;
+    h.throttles = p->throttles;
+    heat.push_back(std::move(h));
+  }
+}
+
+}  // namespace kvlab::sim

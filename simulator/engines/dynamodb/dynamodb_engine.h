@@ -1,0 +1,108 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "simulator/core/engine.h"
+#include "simulator/engines/dynamodb/capacity_owner.h"
+#include "simulator/engines/dynamodb/dynamodb_options.h"
+#include "simulator/metrics/heavy_hitters.h"
+#include "simulator/workload/random.h"
+
+namespace kvlab::sim {
+
+// DynamoDB as a model (docs/simulator.md; rules from ../shared/reference/dynamodb-rules.md):
+// every access pattern runs as the planner says (index, operation, units per request by capacity
+// owner), on the partitions of the table and its GSIs (CapacityOwner), with the client's retries
+// (RetryPolicy) and a service-time model (ServiceTimeModel).
+//
+// A request picks a partition key value of the pattern's index: key number k of the distinct
+// values of that index's partition key for the pattern's entity (model::distinctValues), hashed
+// onto the owner's partitions. The other owners a request touches (the table behind a GSI read,
+// the GSIs a write updates) get the item's key there: the same number when the key template is
+// the same, otherwise the number hashed into that key's distinct values (items fetched after an
+// index read, which are many, get a key per request). A request is admitted
+// only when every partition and owner it touches has capacity; a GSI's write is applied after a
+// propagation delay, but a GSI out of write capacity throttles the base-table write (§3.4).
+// Throttled attempts are retried after a back-off and fail after the last attempt. A Query or
+// Scan of more than 1 MB is a series of 1 MB calls, one after the other; a Scan's pages walk the
+// partitions in order.
+class DynamoDbEngine final : public Engine {
+ public:
+  explicit DynamoDbEngine(DynamoDbOptions options = {});
+  ~DynamoDbEngine() override;
+
+  std::string_view name() const override { return "dynamodb"; }
+  std::vector<std::string> throttleReasons() const override;
+  Status prepare(const EngineInput& input, std::vector<PatternLoad>& loads) override;
+  void onRequest(const Request& request, EngineContext& context) override;
+  void onEvent(const Event& event, EngineContext& context) override;
+  void onSecond(std::int64_t second, EngineContext& context) override;
+  void finish(EngineContext& context, RunResult& result) override;
+
+  const DynamoDbOptions& options() const { return options_; }
+
+ private:
+  // One partition key of one owner: its template, how many values it takes, its hash salt.
+  struct KeySpace {
+    int owner = 0;
+    std::string templateText;
+    std::int64_t count = 1;
+    std::uint64_t salt = 0;
+  };
+  // What one request of a pattern does on one owner.
+  struct Touch {
+    int owner = 0;
+    int keySpace = 0;
+    double readUnits = 0;
+    double writeUnits = 0;
+    bool asyncWrite = false;  // a GSI's write: applied after the propagation delay
+    bool sameKey = false;     // uses the request's key number as it is
+    bool spread = false;      // reads items found elsewhere (fetch-items, related-items): a key
+                              // of its own per request, not a function of the request's key
+    bool scan = false;        // reads the partitions in turn, one page after another
+  };
+  struct Route {
+    std::string patternId;
+    model::Operation operation = model::Operation::GetItem;
+    bool write = false;
+    // A Query or Scan that reads more than 1 MB runs as this many calls one after the other
+    // (§2.2); each touch's units are per call.
+    std::int64_t pages = 1;
+    double kilobytesPerPage = 0;
+    std::vector<Touch> touches;
+    Random random{0};
+  };
+  struct InFlight {
+    std::uint32_t pattern = 0;
+    std::int32_t attempts = 0;  // of the current page
+    bool throttled = false;
+    std::int64_t page = 0;
+    bool active = false;
+    std::int64_t key = 0;
+    VirtualTime arrival = 0;
+  };
+
+  void attempt(std::uint32_t slot, EngineContext& context);
+  std::int64_t keyFor(const Touch& touch, const InFlight& request) const;
+  std::uint64_t hashOf(const Touch& touch, std::int64_t key) const;
+  void release(std::uint32_t slot);
+
+  DynamoDbOptions options_;
+  const EngineInput* input_ = nullptr;
+  std::vector<std::unique_ptr<CapacityOwner>> owners_;
+  std::vector<KeySpace> keySpaces_;
+  std::vector<Route> routes_;
+  std::vector<InFlight> inFlight_;
+  std::vector<std::uint32_t> freeSlots_;
+  std::vector<HeavyHitters> hotByUnits_;  // per owner
+  std::vector<HeavyHitters> hotByThrottles_;
+  std::int64_t keyRangeThrottles_ = 0;
+  std::int64_t pendingIndexWrites_ = 0;
+  std::vector<std::string> notes_;
+};
+
+}  // namespace kvlab::sim

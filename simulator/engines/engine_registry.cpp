@@ -1,0 +1,37 @@
+#include "simulator/engines/engine_registry.h"
+
+#include "simulator/engines/dynamodb/dynamodb_engine.h"
+
+namespace kvlab::sim {
+
+const std::vector<EngineInfo>& registeredEngines() {
+  static const std::vector<EngineInfo> engines{
+      {"dynamodb",
+       "DynamoDB: partitions of 3,000 read and 1,000 write units per second, provisioned "
+       "(burst, adaptive capacity) or on-demand capacity, split for heat, GSI back-pressure, "
+       "SDK retries with back-off (docs/simulator.md)"},
+  };
+  return engines;
+}
+
+std::unique_ptr<Engine> createEngine(std::string_view name, const EngineSettings& settings,
+                                     std::string* error) {
+  if (name == "dynamodb") {
+    DynamoDbOptions options;
+    if (auto problem = applyDynamoDbOptions(settings, options)) {
+      if (error) *error = *problem;
+      return nullptr;
+    }
+    return std::make_unique<DynamoDbEngine>(std::move(options));
+  }
+  if (error) {
+    std::string known;
+    for (const EngineInfo& e : registeredEngines()) {
+      known += (known.empty() ? "" : ", ") + std::string(e.name);
+    }
+    *error = "unknown engine '" + std::string(name) + "'; expected one of: " + known;
+  }
+  return nullptr;
+}
+
+}  // namespace kvlab::sim

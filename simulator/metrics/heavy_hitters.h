@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace kvlab::sim {
+
+// The heaviest keys of a stream, in fixed memory: a Count-Min sketch (Cormode and Muthukrishnan,
+// 2005) of `width` x 2 counters estimates every key's weight, and the `capacity` keys with the
+// largest estimates are kept as candidates. A key's estimate is never below its true weight and
+// exceeds it by at most e / width x total with probability 1 - e^-2 (the `error` reported).
+// Adding a weight costs two hashed counter updates and, only for a key heavy enough to be a
+// candidate, a scan of the candidates; it never allocates. Not thread-safe.
+class HeavyHitters {
+ public:
+  struct Entry {
+    std::uint64_t key = 0;
+    double weight = 0;  // the sketch's estimate: at least the key's true weight
+    double error = 0;   // the estimate's bound above the true weight
+  };
+
+  // `width` is rounded up to a power of two.
+  explicit HeavyHitters(int capacity = 16, int width = 16384);
+
+  // Adds `weight` (> 0) to `key`.
+  void add(std::uint64_t key, double weight);
+
+  double total() const { return total_; }
+
+  // The candidates, heaviest first; ties by key, so the order is deterministic.
+  std::vector<Entry> top(int n) const;
+
+ private:
+  std::vector<double> counts_;  // two rows of width_
+  std::uint64_t mask_;
+  std::vector<Entry> candidates_;
+  int used_ = 0;
+  double threshold_ = 0;  // the lightest candidate's estimate once all are taken
+  double total_ = 0;
+};
+
+}  // namespace kvlab::sim

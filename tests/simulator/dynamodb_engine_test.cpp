@@ -1,0 +1,256 @@
+#include "simulator/engines/dynamodb/dynamodb_engine.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "model/design/planner.h"
+#include "model/io/project_json.h"
+#include "model/schema/project_validator.h"
+#include "simulator/core/runner.h"
+#include "simulator/metrics/run_result_json.h"
+#include "tests/support/test_files.h"
+
+namespace kvlab::sim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const model::capacity::PriceSheet& prices() {
+  static const model::capacity::PriceSheet sheet = [] {
+    auto load =
+        model::capacity::PriceSheet::load(test::sourceDir() / "data/prices/us-east-1-2024-11.json");
+    EXPECT_TRUE(load.ok());
+    return *load.sheet;
+  }();
+  return sheet;
+}
+
+// One entity whose items are 948 bytes (one write unit): id (2 + 10), body (4 + 900), tag (3 + 8),
+// PK "DOC#{id}" (2 + 14), SK "DOC" (2 + 3). `count` documents, written by one put pattern.
+Json docProject(double count, double rate, double peak) {
+  Json doc = Json::parse(R"json({
+    "format": "kvlab/1", "name": "docs",
+    "entities": [
+      { "name": "Doc", "identifier": ["id"], "count": 1,
+        "attributes": [ { "name": "id", "type": "S", "size": 10 },
+                        { "name": "body", "type": "S", "size": 900 },
+                        { "name": "tag", "type": "S", "size": 8, "distinct": 1000 } ] } ],
+    "accessPatterns": [
+      { "id": "write", "name": "write a doc", "action": "put", "entities": ["Doc"],
+        "rate": { "mean": 1, "peak": 1 } } ],
+    "designs": [
+      { "name": "d", "table": { "name": "Docs", "pk": "PK", "sk": "SK" },
+        "entityKeys": { "Doc": { "PK": "DOC#{id}", "SK": "DOC" } } } ]
+  })json");
+  doc["entities"][0]["count"] = count;
+  doc["accessPatterns"][0]["rate"] = Json{{"mean", rate}, {"peak", peak}};
+  return doc;
+}
+
+// The same with a KEYS_ONLY GSI keyed on the tag (1,000 values): a put writes one unit to it.
+Json docProjectWithIndex(double count, double rate) {
+  Json doc = docProject(count, rate, rate);
+  doc["designs"][0]["gsis"] = Json::parse(R"json([
+    { "name": "ByTag", "pk": "GSI1PK", "sk": "GSI1SK", "projection": "KEYS_ONLY",
+      "entityKeys": { "Doc": { "GSI1PK": "TAG#{tag}", "GSI1SK": "DOC#{id}" } } } ])json");
+  return doc;
+}
+
+model::Project load(const Json& document) {
+  model::ProjectReadResult read = model::readProjectJson(document.dump(), "test.kvlab.json");
+  model::validateProject(read.project, "test.kvlab.json", read.diagnostics);
+  for (const model::Diagnostic& d : read.diagnostics.items()) {
+    if (d.severity == model::Severity::Error) ADD_FAILURE() << model::formatDiagnostic(d);
+  }
+  return read.project;
+}
+
+RunResult simulate(const Json& document, const DynamoDbOptions& options, const RunOptions& run) {
+  const model::Project project = load(document);
+  const model::Design& design = project.designs.front();
+  const model::DesignPlan plan = model::planDesign(project, design, prices());
+  DynamoDbEngine engine(options);
+  Runner runner(run);
+  const EngineInput input{project, design, plan, prices(), run.seed, run.durationSeconds};
+  RunOutcome outcome = runner.run(engine, input);
+  EXPECT_TRUE(outcome.status.ok()) << outcome.status.message();
+  return outcome.result;
+}
+
+DynamoDbOptions provisioned(double readUnits, double writeUnits) {
+  DynamoDbOptions options;
+  options.mode = CapacityMode::Provisioned;
+  options.provisioned.push_back({"table", readUnits, writeUnits});
+  return options;
+}
+
+RunOptions seconds(double duration) {
+  RunOptions run;
+  run.durationSeconds = duration;
+  return run;
+}
+
+std::int64_t reasonCount(const PatternResult& p, const std::string& reason) {
+  for (const auto& [name, count] : p.throttlesByReason) {
+    if (name == reason) return count;
+  }
+  return 0;
+}
+
+// Throttled attempts in the timeline's buckets starting at or after `from` seconds.
+std::int64_t throttledFrom(const PatternResult& p, double from) {
+  std::int64_t n = 0;
+  for (const TimeBucket& b : p.timeline) {
+    if (b.startSeconds >= from) n += b.throttled;
+  }
+  return n;
+}
+
+TEST(DynamoDbEngine, shouldChargeEachWriteWhatThePlannerSays) {
+  const RunResult r = simulate(docProject(1e6, 100, 100), DynamoDbOptions{}, seconds(20));
+  ASSERT_EQ(r.patterns.size(), 1u);
+  const PatternResult& p = r.patterns[0];
+  EXPECT_EQ(p.throttled, 0);
+  EXPECT_EQ(p.succeeded, p.requests);
+  EXPECT_DOUBLE_EQ(p.writeUnits, static_cast<double>(p.requests));  // 1 unit each
+  EXPECT_NEAR(static_cast<double>(p.requests), 2000, 150);          // Poisson, 100/s for 20 s
+}
+
+// §4.1 and §4.4: one item takes at most 1,000 write units a second, whatever the table has; split
+// for heat cannot go below one key. 1,500 one-KB writes a second: a third cannot be served.
+TEST(DynamoDbEngine, shouldThrottleAboutAThirdOfWritesToOneItemEvenWithAdaptiveCapacity) {
+  const RunResult r = simulate(docProject(1, 1500, 1500), provisioned(10, 3000), seconds(30));
+  const PatternResult& p = r.patterns[0];
+  // Once the retries have piled up (from 10 s), a third of the writes a second is not served.
+  double arrived = 0;
+  double served = 0;
+  for (const TimeBucket& b : p.timeline) {
+    if (b.startSeconds < 10 || b.startSeconds >= 30) continue;
+    arrived += static_cast<double>(b.requests);
+    served += static_cast<double>(b.succeeded);
+  }
+  EXPECT_NEAR(1 - served / arrived, 1.0 / 3, 0.03) << served << " of " << arrived;
+  // Over the run, retries after the last arrival save some: still about a quarter fail.
+  const double failed = static_cast<double>(p.failed) / static_cast<double>(p.requests);
+  EXPECT_GT(failed, 0.2) << "failed " << p.failed << " of " << p.requests;
+  EXPECT_LT(failed, 0.34) << "failed " << p.failed << " of " << p.requests;
+  EXPECT_GT(reasonCount(p, "TableWriteKeyRangeThroughputExceeded"), 0);
+  EXPECT_EQ(reasonCount(p, "TableWriteProvisionedThroughputExceeded"), 0);
+  // Served: 1,000 a second, no more.
+  EXPECT_LE(p.writeUnits, 1000.0 * (r.simulatedSeconds + 1));
+  ASSERT_FALSE(r.hotKeysByThrottles.empty());
+  EXPECT_EQ(r.hotKeysByThrottles[0].key, "DOC#0");
+}
+
+TEST(DynamoDbEngine, shouldServeTheSameLoadSpreadOverManyKeys) {
+  const RunResult r = simulate(docProject(1e6, 1500, 1500), provisioned(10, 3000), seconds(30));
+  const PatternResult& p = r.patterns[0];
+  EXPECT_EQ(p.throttled, 0);
+  EXPECT_EQ(p.failed, 0);
+}
+
+// §4.3 and reference vector 19: unused capacity is banked (up to 300 s) and spent on a spike.
+TEST(DynamoDbEngine, shouldAbsorbAShortSpikeWithBurstCapacityButNotALongOne) {
+  // 100 WCU; 50 writes/s bank 50 units a second, 3,000 after a minute. A spike to 250/s needs
+  // 150 more a second: 10 s (1,500) fit, 60 s (9,000) do not.
+  RunOptions shortSpike = seconds(120);
+  shortSpike.rate = RateChoice::Spike;
+  shortSpike.spikeStartSeconds = 60;
+  shortSpike.spikeLengthSeconds = 10;
+  const RunResult absorbed = simulate(docProject(1e6, 50, 250), provisioned(10, 100), shortSpike);
+  EXPECT_EQ(absorbed.patterns[0].throttled, 0);
+
+  RunOptions longSpike = shortSpike;
+  longSpike.spikeLengthSeconds = 60;
+  const RunResult throttled = simulate(docProject(1e6, 50, 250), provisioned(10, 100), longSpike);
+  const PatternResult& p = throttled.patterns[0];
+  EXPECT_GT(reasonCount(p, "TableWriteProvisionedThroughputExceeded"), 0);
+  // The bank lasts about 3,000 / 150 = 20 s into the spike.
+  EXPECT_EQ(throttledFrom(p, 0) - throttledFrom(p, 75), 0);
+  EXPECT_GT(throttledFrom(p, 85), 0);
+
+  DynamoDbOptions noBurst = provisioned(10, 100);
+  noBurst.burst = false;
+  EXPECT_GT(simulate(docProject(1e6, 50, 250), noBurst, shortSpike).patterns[0].throttled, 0);
+}
+
+// §4.4: two hot keys on one partition are split apart, after which each has 1,000 WCU.
+TEST(DynamoDbEngine, shouldSplitForHeatToRelieveTwoHotKeysThatShareAPartition) {
+  DynamoDbOptions options = provisioned(10, 3000);
+  options.initialPartitions = 1;  // both keys on one partition
+  // Two documents at 700 writes a second each: 1,400 on a partition that serves 1,000.
+  const RunResult split = simulate(docProject(2, 1400, 1400), options, seconds(30));
+  const PatternResult& p = split.patterns[0];
+  EXPECT_GT(throttledFrom(p, 0), 0);   // hot at first
+  EXPECT_EQ(throttledFrom(p, 10), 0);  // split after 3 seconds, then calm
+  ASSERT_EQ(split.partitions.owners.size(), 1u);
+  EXPECT_EQ(split.partitions.owners[0].partitions, 2);
+  EXPECT_EQ(split.partitions.owners[0].splits, 1);
+
+  options.splitForHeat = false;
+  const RunResult stuck = simulate(docProject(2, 1400, 1400), options, seconds(30));
+  EXPECT_GT(throttledFrom(stuck.patterns[0], 10), 1000);
+}
+
+// §3.4: a GSI without the write capacity for its entries throttles the writes to the table.
+TEST(DynamoDbEngine, shouldThrottleBaseTableWritesWhenAGsiLacksWriteCapacity) {
+  DynamoDbOptions options = provisioned(10, 2000);
+  options.provisioned.push_back({"ByTag", 10, 100});
+  const RunResult r = simulate(docProjectWithIndex(1e6, 500), options, seconds(30));
+  const PatternResult& p = r.patterns[0];
+  EXPECT_GT(reasonCount(p, "IndexWriteProvisionedThroughputExceeded"), 0);
+  EXPECT_EQ(reasonCount(p, "TableWriteProvisionedThroughputExceeded"), 0);
+  EXPECT_EQ(reasonCount(p, "TableWriteKeyRangeThroughputExceeded"), 0);
+  // The table is held to what the index can take: about 100 writes a second, not 500.
+  ASSERT_EQ(r.partitions.owners.size(), 2u);
+  const CapacityOwnerReport& table = r.partitions.owners[0];
+  EXPECT_LT(table.writeUnits / r.durationSeconds, 150);
+
+  // With enough index capacity nothing is throttled, and every table write has its index write.
+  DynamoDbOptions ample = provisioned(10, 2000);
+  ample.provisioned.push_back({"ByTag", 10, 1000});
+  const RunResult fine = simulate(docProjectWithIndex(1e6, 500), ample, seconds(30));
+  EXPECT_EQ(fine.patterns[0].throttled, 0);
+  EXPECT_DOUBLE_EQ(fine.partitions.owners[0].writeUnits, fine.partitions.owners[1].writeUnits);
+}
+
+TEST(DynamoDbEngine, shouldGiveIdenticalJsonForTheSameSeed) {
+  RunOptions run = seconds(20);
+  run.seed = 42;
+  const Json doc = docProjectWithIndex(1000, 800);
+  const std::string first = runResultJson(simulate(doc, DynamoDbOptions{}, run));
+  EXPECT_EQ(first, runResultJson(simulate(doc, DynamoDbOptions{}, run)));
+  run.seed = 43;
+  EXPECT_NE(first, runResultJson(simulate(doc, DynamoDbOptions{}, run)));
+}
+
+TEST(DynamoDbEngine, shouldWriteTheFieldsOfTheJsonResult) {
+  const Json j = Json::parse(
+      runResultJson(simulate(docProjectWithIndex(1000, 100), DynamoDbOptions{}, seconds(5))));
+  for (const char* key : {"engine", "seed", "durationSeconds", "requests", "patterns", "partitions",
+                          "hotKeys", "monthlyCost"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_EQ(j["engine"], "dynamodb");
+  const Json& p = j["patterns"][0];
+  for (const char* key : {"id", "requests", "throttled", "retries", "failed", "latencyMs",
+                          "readUnits", "writeUnits"}) {
+    EXPECT_TRUE(p.contains(key)) << key;
+  }
+  for (const char* key : {"p50", "p95", "p99", "p999"}) EXPECT_TRUE(p["latencyMs"].contains(key));
+  EXPECT_TRUE(j["partitions"].contains("count"));
+  EXPECT_TRUE(j["partitions"].contains("throttledRequests"));
+  EXPECT_TRUE(j["partitions"]["heat"][0].contains("writeUnits"));
+  EXPECT_TRUE(j["hotKeys"].contains("byUnits"));
+  EXPECT_TRUE(j["hotKeys"].contains("byThrottles"));
+  // The latency is the service-time model's: single-digit milliseconds for a put (§6).
+  EXPECT_GT(p["latencyMs"]["p50"].get<double>(), 1.0);
+  EXPECT_LT(p["latencyMs"]["p50"].get<double>(), 10.0);
+}
+
+}  // namespace
+}  // namespace kvlab::sim
