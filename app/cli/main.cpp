@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   addPlanCommand(app, exitCode);
   addSimulateCommand(app, exitCode);
   addProposeCommand(app, exitCode);
+  addCompareCommand(app, exitCode);
 
   std::string helpTopic;
   CLI::App* help = app.add_subcommand("help", "Show the help of a command");

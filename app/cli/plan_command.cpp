@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "app/cli/commands.h"
+#include "app/cli/number_format.h"
 #include "app/cli/project_loading.h"
 #include "model/design/plan_json.h"
 #include "model/design/planner.h"
@@ -19,28 +20,14 @@ struct PlanOptions {
   bool json = false;
 };
 
-std::string fixed(double value, int digits) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
-  return out.str();
-}
-
-// At most two decimals, none when whole, never an exponent.
-std::string compact(double value) {
-  std::string text = fixed(value, 2);
-  while (text.find('.') != std::string::npos && (text.back() == '0' || text.back() == '.')) {
-    const bool dot = text.back() == '.';
-    text.pop_back();
-    if (dot) break;
-  }
-  return text;
-}
+std::string fixed(double value, int digits) { return fixedDecimals(value, digits); }
+std::string compact(double value) { return plainNumber(value); }
 
 void printPlan(const model::DesignPlan& plan, std::ostream& out) {
   out << "Design " << plan.design << ": table " << plan.tableName << ", " << plan.gsiCount
       << " GSIs, " << plan.lsiCount << " LSIs; prices " << plan.priceSheet << "\n\n";
   out << std::left << std::setw(7) << "ID" << std::setw(10) << "Index" << std::setw(20)
-      << "Operation" << std::right << std::setw(9) << "Items" << std::setw(9) << "RU/req"
+      << "Operation" << std::right << std::setw(12) << "Items" << std::setw(12) << "RU/req"
       << std::setw(9) << "WU/req" << std::setw(16) << "req/s mean/pk"
       << "  Key condition\n";
   int agreeing = 0;
@@ -50,7 +37,7 @@ void printPlan(const model::DesignPlan& plan, std::ostream& out) {
     std::string rate = compact(p.requestsPerSecondMean) + "/" + compact(p.requestsPerSecondPeak);
     out << std::left << std::setw(7) << p.patternId << std::setw(10) << p.index << std::setw(20)
         << (std::string(model::operationName(p.operation)) + (p.served ? "" : " (unserved)"))
-        << std::right << std::setw(9) << compact(p.itemsPerRequest) << std::setw(9)
+        << std::right << std::setw(12) << compact(p.itemsPerRequest) << std::setw(12)
         << compact(p.readUnitsPerRequest) << std::setw(9) << compact(p.writeUnitsPerRequest)
         << std::setw(16) << rate << "  " << p.keyCondition << (p.filter.empty() ? "" : "  [filter]")
         << "\n";

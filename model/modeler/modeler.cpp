@@ -623,6 +623,16 @@ class Modeler {
       if (entity.findAttribute(attribute) == nullptr) return std::nullopt;
       return attribute;
     };
+    // A constant sort key tells nothing apart in an index of one entity: leave it out.
+    if (sk) {
+      const std::string* text = entityKeys.front().find(*sk);
+      auto parsed = text ? KeyTemplate::parse(*text) : std::nullopt;
+      if (parsed && parsed->isConstant()) {
+        std::erase_if(entityKeys.front().templates,
+                      [&](const auto& entry) { return entry.first == *sk; });
+        sk.reset();
+      }
+    }
     const auto pkAttribute = single(pk);
     const auto skAttribute = sk ? single(*sk) : std::nullopt;
     auto rename = [&](std::string& keyName, const std::string& attribute) {
@@ -746,10 +756,17 @@ class Modeler {
         if (it == slots[s].end()) continue;
         const KeyCandidate& c = candidates_[static_cast<std::size_t>(it->second)];
         gsi.entityKeys.push_back(EntityKeys{name, {{*gsi.pk, c.pk}, {*gsi.sk, c.sk}}});
-        const auto& patterns = servedBy[std::to_string(it->second)];
-        parts.push_back(name + " by " + c.pk +
-                        (patterns.empty() ? "" : " (" + joined(patterns) + ")"));
         cost += c.cost;
+      }
+      if (gsi.entityKeys.size() == 1) {
+        std::string pk = *gsi.pk;
+        useNaturalKeys(pk, gsi.sk, gsi.entityKeys, entity(gsi.entityKeys.front().entity));
+        gsi.pk = pk;
+      }
+      for (const EntityKeys& keys : gsi.entityKeys) {
+        const auto& patterns = servedBy[std::to_string(slots[s][keys.entity])];
+        parts.push_back(keys.entity + " by " + *keys.find(*gsi.pk) +
+                        (patterns.empty() ? "" : " (" + joined(patterns) + ")"));
       }
       proposal.reasons.push_back(gsi.name + (gsi.entityKeys.size() > 1 ? " (overloaded, R7)" : "") +
                                  ": " + joined(parts, "; ") +
@@ -761,12 +778,6 @@ class Modeler {
       useNaturalKeys(design.table.pk, sk, design.entityKeys,
                      entity(design.entityKeys.front().entity));
       design.table.sk = sk;
-    }
-    for (SecondaryIndex& gsi : design.gsis) {
-      if (gsi.entityKeys.size() != 1) continue;
-      std::string pk = *gsi.pk;
-      useNaturalKeys(pk, gsi.sk, gsi.entityKeys, entity(gsi.entityKeys.front().entity));
-      gsi.pk = pk;
     }
     proposal.plan = planDesign(project_, design, prices_);
     proposal.monthlyCost = proposal.plan.monthlyCost.onDemand + proposal.plan.monthlyCost.storage;

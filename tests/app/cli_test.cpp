@@ -206,5 +206,40 @@ TEST(Cli, shouldRefuseABrokenPriceSheet) {
   EXPECT_THAT(run.err, HasSubstr("prices.json: error:"));
 }
 
+TEST(Cli, shouldProposeRankedDesignsAsJson) {
+  CliRun run = runKvlab({"propose", sample(), "--top", "2", "--json"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const auto result = nlohmann::json::parse(run.out);
+  ASSERT_EQ(result["proposals"].size(), 2u);
+  const auto& best = result["proposals"][0];
+  EXPECT_EQ(best["name"], "proposal-1");
+  EXPECT_EQ(best["design"]["table"]["pk"], "PK");
+  EXPECT_EQ(best["plan"]["patterns"].size(), 8u);
+  EXPECT_FALSE(best["reasons"].empty());
+  EXPECT_LE(best["plan"]["monthlyCost"]["onDemand"].get<double>(),
+            result["proposals"][1]["plan"]["monthlyCost"]["onDemand"].get<double>() + 1e-9);
+}
+
+TEST(Cli, shouldWriteTheProposalsIntoTheProjectAndCompareThemWithTheOriginal) {
+  test::TempDir dir;
+  const auto out = (dir / "shop.kvlab").string();
+  CliRun propose = runKvlab({"propose", sample(), "-o", out});
+  ASSERT_EQ(propose.exitCode, 0) << propose.err;
+  EXPECT_THAT(propose.out, HasSubstr("proposal-1:"));
+  CliRun validate = runKvlab({"validate", out});
+  EXPECT_EQ(validate.exitCode, 0) << validate.err;
+  EXPECT_THAT(validate.out, HasSubstr("4 designs"));
+  CliRun compare = runKvlab({"compare", out, "--design", "single-table", "--design", "proposal-1"});
+  ASSERT_EQ(compare.exitCode, 0) << compare.err;
+  EXPECT_THAT(compare.out, HasSubstr("patterns served by key    7"));
+  EXPECT_THAT(compare.out, HasSubstr("AP8   table Scan (unserved)"));
+}
+
+TEST(Cli, shouldAskForTwoDesignsToCompare) {
+  CliRun run = runKvlab({"compare", sample(), "--design", "single-table"});
+  EXPECT_EQ(run.exitCode, 2);
+  EXPECT_THAT(run.err, HasSubstr("name two designs"));
+}
+
 }  // namespace
 }  // namespace kvlab::cli
