@@ -2,7 +2,7 @@
 # KV Lab set-up on Debian 12: installs what the project needs (idempotently), builds, then runs
 # the main job on a sample (`run`) or the whole test suite (`test`).
 #
-#   scripts/setup.sh run        install, build, validate and summarize the shop sample
+#   scripts/setup.sh run        install, build, then plan, propose and simulate the shop sample
 #   scripts/setup.sh test       install, build, run every test (ctest)
 #   scripts/setup.sh sanitize   install, build with AddressSanitizer + UBSan in build-asan, test
 #   scripts/setup.sh deps       install the Debian packages only
@@ -57,7 +57,12 @@ case "$mode" in
     build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
     sample=samples/online-shop.kvlab.json
     ./build/app/kvlab validate "$sample"
-    ./build/app/kvlab summary "$sample"
+    echo; echo "== How each access pattern runs on the sample's design, and what it costs"
+    ./build/app/kvlab plan "$sample"
+    echo; echo "== The design the modeler proposes"
+    ./build/app/kvlab propose "$sample" --top 1
+    echo "== 60 seconds of the workload, simulated on the DynamoDB-model engine"
+    ./build/app/kvlab simulate "$sample" --duration 60s --quiet
     echo
     echo "Open the same project in the studio: ./build/app/kvlab-studio $sample"
     ;;
