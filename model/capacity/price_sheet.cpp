@@ -277,6 +277,15 @@ PriceSheetLoad PriceSheet::parse(std::string_view jsonText, std::string_view fil
     if (at != std::string::npos) where = where.substr(at);
     reader.fail("", "is not valid JSON: " + where);
     return reader.finish(PriceSheet{});
+  } catch (const Json::out_of_range& error) {
+    // A number beyond a double's range ("[json.exception.out_of_range.406] number overflow
+    // parsing '1e400'"): not a parse_error, so before this catch it ended the program.
+    std::string what = error.what();
+    const std::size_t bracket = what.find("] ");
+    if (bracket != std::string::npos) what = what.substr(bracket + 2);
+    reader.fail("",
+                "is not valid JSON: " + what + "; expected a number of magnitude at most 1.8e308");
+    return reader.finish(PriceSheet{});
   }
   return reader.read(root);
 }

@@ -152,6 +152,27 @@ Status writeContent(sqlite3* db, const Project& project, bool simulateFullDisk) 
   return exec(db, "COMMIT", "cannot commit");
 }
 
+// Parses a stored JSON text, or gives a discarded value when it is not JSON. Nesting deeper than
+// the text form allows (kMaxJsonDepth) sets `tooDeep`: copying and writing a value recurse once
+// per level, so a row of a hostile file could otherwise overflow the stack.
+Json parseStored(const unsigned char* stored, bool& tooDeep) {
+  tooDeep = false;
+  const auto* text = reinterpret_cast<const char*>(stored);
+  return Json::parse(
+      text ? text : "",
+      [&tooDeep](int depth, Json::parse_event_t event, Json&) {
+        const bool opens =
+            event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start;
+        if (opens && depth >= kMaxJsonDepth) tooDeep = true;
+        return !tooDeep;
+      },
+      false);
+}
+
+std::string tooDeepMessage() {
+  return "nests deeper than " + std::to_string(kMaxJsonDepth) + " levels (the limit)";
+}
+
 // Reads `SELECT body FROM table ORDER BY position` into a JSON array.
 bool readBodies(sqlite3* db, const std::string& table, Json& out, std::string& error) {
   sqlite3_stmt* raw = nullptr;
@@ -164,8 +185,12 @@ bool readBodies(sqlite3* db, const std::string& table, Json& out, std::string& e
   out = Json::array();
   int rc;
   while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
-    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
-    Json body = Json::parse(text ? text : "", nullptr, false);
+    bool tooDeep = false;
+    Json body = parseStored(sqlite3_column_text(raw, 0), tooDeep);
+    if (tooDeep) {
+      error = "a row of table " + table + " " + tooDeepMessage();
+      return false;
+    }
     if (body.is_discarded()) {
       error = "a row of table " + table + " does not hold valid JSON";
       return false;
@@ -244,8 +269,9 @@ ProjectReadResult readNativeProject(const fs::path& path) {
     }
     Statement owner(statement);
     if (sqlite3_step(statement) != SQLITE_ROW) return fail("the project file has no project row");
-    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    document = Json::parse(text ? text : "", nullptr, false);
+    bool tooDeep = false;
+    document = parseStored(sqlite3_column_text(statement, 0), tooDeep);
+    if (tooDeep) return fail("the project file's project row " + tooDeepMessage());
   }
   if (!document.is_object()) return fail("the project file's project row is not a JSON object");
   for (const char* table : {"entities", "relationships", "access_patterns", "designs"}) {

@@ -619,6 +619,14 @@ std::string parseErrorMessage(const std::string& what) {
   return "malformed JSON: " + message;
 }
 
+// nlohmann's "[json.exception.out_of_range.406] number overflow parsing '1e400'": a number beyond
+// a double's range, the one malformed text it reports with another exception and no position.
+std::string numberOverflowMessage(const std::string& what) {
+  const std::size_t bracket = what.find("] ");
+  const std::string message = bracket == std::string::npos ? what : what.substr(bracket + 2);
+  return "malformed JSON: " + message + "; expected a number of magnitude at most 1.8e308";
+}
+
 // --- writing ---
 
 Json numberJson(double value) {
@@ -752,6 +760,10 @@ ProjectReadResult readProjectJson(std::string_view text, const std::string& file
     const auto [line, column] = lineAndColumn(text, e.byte);
     result.diagnostics.add(
         Diagnostic{Severity::Error, file, "", line, column, parseErrorMessage(e.what())});
+    return result;
+  } catch (const Json::out_of_range& e) {
+    // Not a parse_error, so before this catch such a number ended the program.
+    result.diagnostics.error(file, "", numberOverflowMessage(e.what()));
     return result;
   } catch (const JsonLimitExceeded& e) {
     result.diagnostics.error(file, e.path, e.message);

@@ -1,0 +1,156 @@
+// Inputs the fuzz targets (tests/fuzz) found to crash, hang or break an invariant, kept as tests of
+// what the user sees instead: an error that names the file and the fault.
+#include <sqlite3.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "model/capacity/price_sheet.h"
+#include "model/design/planner.h"
+#include "model/io/diagnostic.h"
+#include "model/io/native_project_store.h"
+#include "model/io/project_json.h"
+#include "model/schema/project_validator.h"
+#include "tests/support/test_files.h"
+
+namespace kvlab::model {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+std::vector<std::string> messages(const Diagnostics& diagnostics) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : diagnostics.items()) out.push_back(formatDiagnostic(d));
+  return out;
+}
+
+// project_json_fuzzer: nlohmann reports a number beyond a double's range with out_of_range, not
+// parse_error, and the reader let it escape: the program ended on a one-line file.
+TEST(FuzzRegression, shouldReportANumberBeyondADoublesRangeInAProjectAsMalformedJson) {
+  const ProjectReadResult result = readProjectJson(
+      R"({"format": "kvlab/1", "name": "x", "entities": [], "n": 1e400})", "big.kvlab.json");
+  EXPECT_FALSE(result.parsed);
+  EXPECT_THAT(messages(result.diagnostics),
+              ElementsAre("big.kvlab.json: error: malformed JSON: number overflow parsing "
+                          "'1e400'; expected a number of magnitude at most 1.8e308"));
+}
+
+TEST(FuzzRegression, shouldReportANegativeNumberBeyondADoublesRangeAsMalformedJson) {
+  const ProjectReadResult result = readProjectJson("[-2e308]", "neg.kvlab.json");
+  EXPECT_FALSE(result.parsed);
+  EXPECT_THAT(messages(result.diagnostics),
+              ElementsAre(HasSubstr("neg.kvlab.json: error: malformed JSON: number overflow "
+                                    "parsing '-2e308'")));
+}
+
+// The same escape in the price sheet reader.
+TEST(FuzzRegression, shouldReportANumberBeyondADoublesRangeInAPriceSheetAsInvalidJson) {
+  const auto load = capacity::PriceSheet::parse(R"({"hoursPerMonth": 1e999})", "prices.json");
+  EXPECT_FALSE(load.ok());
+  ASSERT_EQ(load.errors.size(), 1u);
+  EXPECT_EQ(load.errors[0].message(),
+            "prices.json: error: is not valid JSON: number overflow parsing '1e999'; expected a "
+            "number of magnitude at most 1.8e308");
+}
+
+// A native file whose `sql` statement (run after a normal save) plants a hostile row.
+std::filesystem::path nativeFileWith(const test::TempDir& dir, const std::string& sql) {
+  Project project;
+  project.name = "Deep";
+  project.entities.push_back(Entity{});
+  project.entities[0].name = "Customer";
+  const auto path = dir / "deep.kvlab";
+  EXPECT_TRUE(writeNativeProject(project, path).ok());
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  return path;
+}
+
+std::string nested(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+// native_project_fuzzer: a row nesting 200,000 arrays deep passed the reader's JSON parse (which
+// is iterative) and overflowed the stack when the value was copied into the document.
+TEST(FuzzRegression, shouldRefuseANativeRowNestedDeeperThanTheLimitInsteadOfOverflowingTheStack) {
+  test::TempDir dir;
+  const auto path = nativeFileWith(
+      dir, "UPDATE entities SET body = '{\"name\": \"Customer\", \"x\": " + nested(200000) + "}'");
+  const ProjectReadResult result = readNativeProject(path);
+  EXPECT_FALSE(result.parsed);
+  EXPECT_THAT(messages(result.diagnostics),
+              ElementsAre(path.string() +
+                          ": error: cannot read entities: a row of table entities nests deeper "
+                          "than 64 levels (the limit)"));
+}
+
+TEST(FuzzRegression, shouldRefuseANativeProjectRowNestedDeeperThanTheLimit) {
+  test::TempDir dir;
+  const auto path = nativeFileWith(
+      dir, "UPDATE project SET body = '{\"name\": \"Deep\", \"x\": " + nested(100) + "}'");
+  const ProjectReadResult result = readNativeProject(path);
+  EXPECT_FALSE(result.parsed);
+  EXPECT_THAT(messages(result.diagnostics),
+              ElementsAre(path.string() +
+                          ": error: the project file's project row nests deeper than 64 levels "
+                          "(the limit)"));
+}
+
+// Within the limit, a deep row reaches the kvlab/1 reader, which names the place as in a text file.
+TEST(FuzzRegression, shouldReportANativeRowJustWithinTheLimitWhereTheTextFormWould) {
+  test::TempDir dir;
+  const auto path = nativeFileWith(
+      dir, "UPDATE entities SET body = '{\"name\": \"Customer\", \"x\": " + nested(63) + "}'");
+  const ProjectReadResult result = readNativeProject(path);
+  EXPECT_FALSE(result.parsed);
+  std::string at = "entities[0].x";
+  for (int i = 0; i < 61; ++i) at += "[0]";
+  EXPECT_THAT(messages(result.diagnostics),
+              ElementsAre(path.string() + ": error: " + at +
+                          ": nesting deeper than 64 levels (the limit)"));
+}
+
+// planner_fuzzer: the planner charged a transaction item by item, so a valid 86 KB file of 500
+// transactions of 10^6 items (the limit of itemsPerRequest) took minutes to plan. Each entity's
+// items are now charged at once; the charges are those of 10^6 separate items.
+TEST(FuzzRegression, shouldChargeATransactionOfAMillionItemsAsAMillionSeparateItems) {
+  // Doc items are 1,510 bytes: the attributes (12 + 1442 + 10) and the keys PK (16), SK (5),
+  // GSI1PK (16) and GSI1SK (9). GSI1 projects them all.
+  const std::string text = R"json({
+    "format": "kvlab/1", "name": "docs",
+    "entities": [
+      { "name": "Doc", "identifier": ["id"], "count": 1000000,
+        "attributes": [ { "name": "id", "type": "S", "size": 10 },
+                        { "name": "body", "type": "S", "size": 1438 },
+                        { "name": "status", "type": "S", "size": 4, "distinct": 2 } ] } ],
+    "accessPatterns": [
+      { "id": "tx", "name": "a million docs", "action": "transaction", "entities": ["Doc"],
+        "itemsPerRequest": 1000000 } ],
+    "designs": [
+      { "name": "d", "table": { "name": "Docs", "pk": "PK", "sk": "SK" },
+        "entityKeys": { "Doc": { "PK": "DOC#{id}", "SK": "DOC" } },
+        "gsis": [ { "name": "GSI1", "pk": "GSI1PK", "sk": "GSI1SK", "projection": "ALL",
+                    "entityKeys": { "Doc": { "GSI1PK": "{id}", "GSI1SK": "DOC" } } } ] } ]
+  })json";
+  ProjectReadResult read = readProjectJson(text, "docs.kvlab.json");
+  validateProject(read.project, "docs.kvlab.json", read.diagnostics);
+  ASSERT_FALSE(read.diagnostics.hasErrors());
+  const auto sheet =
+      capacity::PriceSheet::load(test::sourceDir() / "data/prices/us-east-1-2024-11.json");
+  ASSERT_TRUE(sheet.ok());
+  const DesignPlan plan = planDesign(read.project, read.project.designs[0], *sheet.sheet);
+  const PatternPlan& tx = *plan.find("tx");
+  // Per item: 2 transactional write units for each started KB in the table (2 KB: 4 units) and 2
+  // standard units in GSI1.
+  EXPECT_THAT(tx.writeUnitsByCapacity, ElementsAre(std::pair<std::string, double>("GSI1", 2e6),
+                                                   std::pair<std::string, double>("table", 4e6)));
+  EXPECT_DOUBLE_EQ(tx.writeUnitsPerRequest, 6e6);
+  ASSERT_FALSE(tx.warnings.empty());
+  EXPECT_EQ(tx.warnings.back().message,
+            "a transaction takes at most 100 items and 4 MB; this one has 1000000 items and "
+            "1510000000 bytes: it must be split, losing atomicity");
+}
+
+}  // namespace
+}  // namespace kvlab::model
