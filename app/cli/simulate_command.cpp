@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -15,6 +16,7 @@
 #include "app/cli/project_loading.h"
 #include "model/design/planner.h"
 #include "simulator/core/runner.h"
+#include "simulator/core/workload_setup.h"
 #include "simulator/engines/engine_registry.h"
 #include "simulator/metrics/run_result_json.h"
 
@@ -36,6 +38,9 @@ struct SimulateOptions {
   double headroom = 0.2;
   double bucket = 1;
   bool quiet = false;
+  std::string workload;
+  bool durationGiven = false;
+  bool seedGiven = false;
 };
 
 std::atomic<bool> interrupted{false};
@@ -86,8 +91,9 @@ std::string grouped(std::int64_t value) {
 
 void printSummary(const sim::RunResult& r, std::ostream& out) {
   out << "Simulated " << fixed(r.durationSeconds, 0) << " s of design " << r.design << " on "
-      << r.engine << " (" << r.monthlyCost.capacityMode << ", " << r.rate << " rates, seed "
-      << r.seed << ")" << (r.cancelled ? " - CANCELLED, partial results" : "") << ": "
+      << r.engine << " (" << r.monthlyCost.capacityMode << ", "
+      << (r.rate.starts_with("workload:") ? "workload " + r.rate.substr(9) : r.rate + " rates")
+      << ", seed " << r.seed << ")" << (r.cancelled ? " - CANCELLED, partial results" : "") << ": "
       << grouped(r.requests) << " requests, " << grouped(r.succeeded) << " succeeded, "
       << grouped(r.throttled) << " throttled attempts, " << grouped(r.failed) << " failed.\n\n";
   out << std::left << std::setw(7) << "ID" << std::right << std::setw(10) << "requests"
@@ -201,6 +207,26 @@ int runSimulate(const SimulateOptions& options) {
   if (!project) return kExitInvalid;
   const model::Design* design = chooseDesign(*project, options.design, options.file);
   if (design == nullptr) return kExitUsage;
+  if (!options.workload.empty()) {
+    const model::Workload* workload = project->findWorkload(options.workload);
+    if (workload == nullptr) {
+      std::string names;
+      for (const model::Workload& w : project->workloads)
+        names += (names.empty() ? "" : ", ") + w.name;
+      std::cerr << options.file << ": no workload named '" << options.workload
+                << "'; the workloads are: " << (names.empty() ? "none" : names) << "\n";
+      return kExitUsage;
+    }
+    const model::Workload chosen = *workload;
+    const std::filesystem::path folder = std::filesystem::path(options.file).parent_path();
+    if (Status applied = sim::applyWorkload(chosen, folder, *project, run); !applied.ok()) {
+      std::cerr << "kvlab simulate: " << options.file << ": " << applied.message() << "\n";
+      return kExitInvalid;
+    }
+    // What the command line says wins over the workload.
+    if (options.durationGiven) run.durationSeconds = *duration;
+    if (options.seedGiven) run.seed = options.seed;
+  }
   auto prices = loadPrices(options.prices);
   if (!prices) return kExitInvalid;
   model::PlannerOptions plannerOptions;
@@ -300,7 +326,14 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
   command->add_option("--bucket", options->bucket, "Timeline bucket in whole seconds (default 1)")
       ->check(CLI::Range(1.0, 86400.0));
   command->add_flag("-q,--quiet", options->quiet, "No progress bar");
-  command->callback([options, &exitCode] { exitCode = runSimulate(*options); });
+  command->add_option("--workload", options->workload,
+                      "A workload of the project (its duration, seed and each pattern's rate over "
+                      "time, key popularity and consistency); --duration and --seed still win");
+  command->callback([options, command, &exitCode] {
+    options->durationGiven = command->count("--duration") > 0;
+    options->seedGiven = command->count("--seed") > 0;
+    exitCode = runSimulate(*options);
+  });
 }
 
 }  // namespace kvlab::cli

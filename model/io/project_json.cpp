@@ -1,5 +1,6 @@
 #include "model/io/project_json.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -18,6 +19,7 @@ constexpr std::int64_t kMaxCount = 1'000'000'000'000'000;  // 10^15
 constexpr std::int64_t kMaxItemBytes = 409600;             // DynamoDB's 400 KB item limit
 constexpr double kMaxRate = 1e8;                           // requests per second, per pattern
 constexpr std::int64_t kMaxItemsPerRequest = 1'000'000;
+constexpr double kMaxSeconds = 366.0 * 24 * 3600;  // a simulated year
 
 std::string typeName(const Json& value) {
   switch (value.type()) {
@@ -276,6 +278,9 @@ class DocumentReader {
     if (const Json* list = r.array("designs", false)) {
       readList(*list, r.pathOf("designs"), project.designs, &DocumentReader::readDesign);
     }
+    if (const Json* list = r.array("workloads", false)) {
+      readList(*list, r.pathOf("workloads"), project.workloads, &DocumentReader::readWorkload);
+    }
     project.extra = r.unknownFields();
     return project;
   }
@@ -411,22 +416,111 @@ class DocumentReader {
       out.extra = rr.unknownFields();
       p.rate = out;
     }
-    if (const Json* distribution = r.object("keyDistribution", false)) {
-      ObjectReader dr(file_, diagnostics_, *distribution, r.pathOf("keyDistribution"));
-      KeyDistribution out;
-      out.kind = dr.enumeration<KeyDistributionKind>(
-                       "kind", true, &parseKeyDistributionKind,
-                       "uniform, zipfian, ycsb-scrambled, hotspot, latest or exponential")
-                     .value_or(KeyDistributionKind::Uniform);
-      // YCSB's generator (Gray et al.) needs 0 < theta < 1: alpha = 1 / (1 - theta).
-      out.theta = dr.number("theta", 0, 1, false, true, true);
-      out.hotFraction = dr.number("hotFraction", 0, 1, false, true, false);
-      out.hotOpFraction = dr.number("hotOpFraction", 0, 1);
-      out.extra = dr.unknownFields();
-      p.keyDistribution = out;
-    }
+    p.keyDistribution = readKeyDistribution(r);
     p.extra = r.unknownFields();
     return p;
+  }
+
+  std::optional<KeyDistribution> readKeyDistribution(ObjectReader& r) {
+    const Json* distribution = r.object("keyDistribution", false);
+    if (distribution == nullptr) return std::nullopt;
+    ObjectReader dr(file_, diagnostics_, *distribution, r.pathOf("keyDistribution"));
+    KeyDistribution out;
+    out.kind = dr.enumeration<KeyDistributionKind>(
+                     "kind", true, &parseKeyDistributionKind,
+                     "uniform, zipfian, ycsb-scrambled, hotspot, latest or exponential")
+                   .value_or(KeyDistributionKind::Uniform);
+    // YCSB's generator (Gray et al.) needs 0 < theta < 1: alpha = 1 / (1 - theta).
+    out.theta = dr.number("theta", 0, 1, false, true, true);
+    out.hotFraction = dr.number("hotFraction", 0, 1, false, true, false);
+    out.hotOpFraction = dr.number("hotOpFraction", 0, 1);
+    out.extra = dr.unknownFields();
+    return out;
+  }
+
+  // A rate over time: the fields its shape needs are required, the others refused.
+  RateSpec readRateSpec(ObjectReader& r) {
+    RateSpec spec;
+    spec.shape = r.enumeration<RateShape>("shape", true, &parseRateShape,
+                                          "constant, ramp, spike, daily or csv")
+                     .value_or(RateShape::Constant);
+    struct Field {
+      const char* name;
+      std::optional<double> RateSpec::*member;
+      bool isRate;
+    };
+    const Field fields[] = {{"rate", &RateSpec::rate, true},
+                            {"from", &RateSpec::from, true},
+                            {"to", &RateSpec::to, true},
+                            {"base", &RateSpec::base, true},
+                            {"mean", &RateSpec::mean, true},
+                            {"peak", &RateSpec::peak, true},
+                            {"startSeconds", &RateSpec::startSeconds, false},
+                            {"durationSeconds", &RateSpec::durationSeconds, false},
+                            {"lengthSeconds", &RateSpec::lengthSeconds, false},
+                            {"dayLengthSeconds", &RateSpec::dayLengthSeconds, false}};
+    std::vector<std::string> needed;
+    switch (spec.shape) {
+      case RateShape::Constant:
+        needed = {"rate"};
+        break;
+      case RateShape::Ramp:
+        needed = {"from", "to", "durationSeconds"};
+        break;
+      case RateShape::Spike:
+        needed = {"base", "peak", "startSeconds", "lengthSeconds"};
+        break;
+      case RateShape::Daily:
+        needed = {"mean", "peak"};
+        break;
+      case RateShape::Csv:
+        break;
+    }
+    for (const Field& field : fields) {
+      const bool isNeeded = std::find(needed.begin(), needed.end(), field.name) != needed.end();
+      spec.*field.member = r.number(field.name, 0, field.isRate ? kMaxRate : kMaxSeconds, isNeeded);
+    }
+    spec.file = r.string("file", spec.shape == RateShape::Csv);
+    if (spec.shape == RateShape::Daily && spec.mean && spec.peak && *spec.peak < *spec.mean) {
+      r.error("peak", "expected a peak of at least the mean rate");
+    }
+    if (spec.shape == RateShape::Spike && spec.base && spec.peak && *spec.peak < *spec.base) {
+      r.error("peak", "expected a peak of at least the base rate");
+    }
+    spec.extra = r.unknownFields();
+    return spec;
+  }
+
+  Workload readWorkload(ObjectReader& r) {
+    Workload w;
+    w.name = r.string("name", true).value_or("");
+    w.durationSeconds = r.number("durationSeconds", 0, kMaxSeconds, false, true);
+    if (auto seed = r.integer("seed", 0, std::numeric_limits<std::int64_t>::max())) {
+      w.seed = static_cast<std::uint64_t>(*seed);
+    }
+    if (const Json* patterns = r.object("patterns", false)) {
+      for (auto it = patterns->begin(); it != patterns->end(); ++it) {
+        const std::string path = jsonPathMember(r.pathOf("patterns"), it.key());
+        if (!it->is_object()) {
+          diagnostics_.error(file_, path, "expected an object, found " + typeName(*it));
+          continue;
+        }
+        ObjectReader pr(file_, diagnostics_, *it, path);
+        PatternWorkload pw;
+        pw.patternId = it.key();
+        if (const Json* rate = pr.object("rate", false)) {
+          ObjectReader rr(file_, diagnostics_, *rate, pr.pathOf("rate"));
+          pw.rate = readRateSpec(rr);
+        }
+        pw.keyDistribution = readKeyDistribution(pr);
+        pw.consistency = pr.enumeration<Consistency>("consistency", false, &parseConsistency,
+                                                     "eventual or strong");
+        pw.extra = pr.unknownFields();
+        w.patterns.push_back(std::move(pw));
+      }
+    }
+    w.extra = r.unknownFields();
+    return w;
   }
 
   // {"Order": {"PK": "...", "SK": "..."}, ...} at `path`.
@@ -664,6 +758,54 @@ Json indexJson(const SecondaryIndex& index) {
   return out;
 }
 
+Json keyDistributionJson(const KeyDistribution& d) {
+  Json distribution = {{"kind", keyDistributionKindName(d.kind)}};
+  if (d.theta) distribution["theta"] = numberJson(*d.theta);
+  if (d.hotFraction) distribution["hotFraction"] = numberJson(*d.hotFraction);
+  if (d.hotOpFraction) distribution["hotOpFraction"] = numberJson(*d.hotOpFraction);
+  putExtra(distribution, d.extra);
+  return distribution;
+}
+
+Json workloadJson(const Workload& w) {
+  Json out = Json::object();
+  out["name"] = w.name;
+  if (w.durationSeconds) out["durationSeconds"] = numberJson(*w.durationSeconds);
+  if (w.seed) out["seed"] = *w.seed;
+  Json patterns = Json::object();
+  for (const PatternWorkload& p : w.patterns) {
+    Json pattern = Json::object();
+    if (p.rate) {
+      const RateSpec& r = *p.rate;
+      Json rate = {{"shape", rateShapeName(r.shape)}};
+      const std::pair<const char*, const std::optional<double>*> fields[] = {
+          {"rate", &r.rate},
+          {"from", &r.from},
+          {"to", &r.to},
+          {"base", &r.base},
+          {"mean", &r.mean},
+          {"peak", &r.peak},
+          {"startSeconds", &r.startSeconds},
+          {"durationSeconds", &r.durationSeconds},
+          {"lengthSeconds", &r.lengthSeconds},
+          {"dayLengthSeconds", &r.dayLengthSeconds}};
+      for (const auto& [name, value] : fields) {
+        if (*value) rate[name] = numberJson(**value);
+      }
+      if (r.file) rate["file"] = *r.file;
+      putExtra(rate, r.extra);
+      pattern["rate"] = std::move(rate);
+    }
+    if (p.keyDistribution) pattern["keyDistribution"] = keyDistributionJson(*p.keyDistribution);
+    if (p.consistency) pattern["consistency"] = consistencyName(*p.consistency);
+    putExtra(pattern, p.extra);
+    patterns[p.patternId] = std::move(pattern);
+  }
+  out["patterns"] = std::move(patterns);
+  putExtra(out, w.extra);
+  return out;
+}
+
 Json patternJson(const AccessPattern& p) {
   Json out = Json::object();
   out["id"] = p.id;
@@ -694,15 +836,7 @@ Json patternJson(const AccessPattern& p) {
     putExtra(rate, p.rate->extra);
     out["rate"] = std::move(rate);
   }
-  if (p.keyDistribution) {
-    const KeyDistribution& d = *p.keyDistribution;
-    Json distribution = {{"kind", keyDistributionKindName(d.kind)}};
-    if (d.theta) distribution["theta"] = numberJson(*d.theta);
-    if (d.hotFraction) distribution["hotFraction"] = numberJson(*d.hotFraction);
-    if (d.hotOpFraction) distribution["hotOpFraction"] = numberJson(*d.hotOpFraction);
-    putExtra(distribution, d.extra);
-    out["keyDistribution"] = std::move(distribution);
-  }
+  if (p.keyDistribution) out["keyDistribution"] = keyDistributionJson(*p.keyDistribution);
   putExtra(out, p.extra);
   return out;
 }
@@ -825,6 +959,10 @@ std::string writeProjectJson(const Project& project) {
     root["accessPatterns"].push_back(patternJson(p));
   root["designs"] = Json::array();
   for (const Design& d : project.designs) root["designs"].push_back(designJson(d));
+  if (!project.workloads.empty()) {
+    root["workloads"] = Json::array();
+    for (const Workload& w : project.workloads) root["workloads"].push_back(workloadJson(w));
+  }
   putExtra(root, project.extra);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

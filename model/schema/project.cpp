@@ -23,4 +23,11 @@ const Design* Project::findDesign(std::string_view designName) const {
   return nullptr;
 }
 
+const Workload* Project::findWorkload(std::string_view workloadName) const {
+  for (const Workload& workload : workloads) {
+    if (workload.name == workloadName) return &workload;
+  }
+  return nullptr;
+}
+
 }  // namespace kvlab::model

@@ -10,6 +10,7 @@
 #include "model/schema/entity.h"
 #include "model/schema/extra_fields.h"
 #include "model/schema/relationship.h"
+#include "model/schema/workload.h"
 
 namespace kvlab::model {
 
@@ -26,11 +27,13 @@ struct Project {
   std::vector<Relationship> relationships;
   std::vector<AccessPattern> accessPatterns;
   std::vector<Design> designs;
+  std::vector<Workload> workloads;  // written only when there is one
   ExtraFields extra;
 
   const Entity* findEntity(std::string_view name) const;
   const AccessPattern* findPattern(std::string_view id) const;
   const Design* findDesign(std::string_view name) const;
+  const Workload* findWorkload(std::string_view name) const;
 };
 
 }  // namespace kvlab::model

@@ -47,6 +47,7 @@ class Validator {
     checkRelationships();
     checkPatterns();
     checkDesigns();
+    checkWorkloads();
   }
 
  private:
@@ -360,6 +361,21 @@ class Validator {
         error(jsonPathMember(entryPath, "index"),
               "unknown index " + quoted(*stated.index) +
                   "; expected \"table\" or the name of one of the design's indexes");
+      }
+    }
+  }
+
+  void checkWorkloads() {
+    std::map<std::string, std::string> names;
+    for (std::size_t i = 0; i < project_.workloads.size(); ++i) {
+      const Workload& workload = project_.workloads[i];
+      const std::string path = jsonPathIndex("workloads", i);
+      checkUnique(names, workload.name, jsonPathMember(path, "name"), "workload name");
+      for (const PatternWorkload& pattern : workload.patterns) {
+        if (project_.findPattern(pattern.patternId) == nullptr) {
+          error(jsonPathMember(jsonPathMember(path, "patterns"), pattern.patternId),
+                "no access pattern has id " + quoted(pattern.patternId));
+        }
       }
     }
   }

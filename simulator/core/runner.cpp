@@ -19,7 +19,7 @@ constexpr std::uint32_t kArrivalEvent = 0;
 
 // One pattern's workload for the run.
 struct PatternDriver {
-  std::unique_ptr<RateCurve> curve;
+  std::shared_ptr<const RateCurve> curve;
   std::unique_ptr<KeyGenerator> keys;
   std::unique_ptr<PoissonArrivals> arrivals;
   Random keyRandom{0};
@@ -80,17 +80,23 @@ RunOutcome Runner::run(Engine& engine, const EngineInput& input) {
     const PatternLoad& load = loads[i];
     PatternDriver& d = drivers[i];
     ids.push_back(load.patternId);
-    switch (options_.rate) {
-      case RateChoice::Mean:
-        d.curve = std::make_unique<ConstantRate>(load.meanRate);
-        break;
-      case RateChoice::Peak:
-        d.curve = std::make_unique<ConstantRate>(load.peakRate);
-        break;
-      case RateChoice::Spike:
-        d.curve = std::make_unique<SpikeRate>(
-            load.meanRate, load.peakRate, options_.spikeStartSeconds, options_.spikeLengthSeconds);
-        break;
+    auto given = options_.rateCurves.find(load.patternId);
+    if (given != options_.rateCurves.end()) {
+      d.curve = given->second;
+    } else {
+      switch (options_.rate) {
+        case RateChoice::Mean:
+          d.curve = std::make_unique<ConstantRate>(load.meanRate);
+          break;
+        case RateChoice::Peak:
+          d.curve = std::make_unique<ConstantRate>(load.peakRate);
+          break;
+        case RateChoice::Spike:
+          d.curve =
+              std::make_unique<SpikeRate>(load.meanRate, load.peakRate, options_.spikeStartSeconds,
+                                          options_.spikeLengthSeconds);
+          break;
+      }
     }
     std::string error;
     d.keys = makeKeyGenerator(load.keys, load.keyCount, &error);
@@ -181,7 +187,8 @@ RunOutcome Runner::run(Engine& engine, const EngineInput& input) {
   result.seed = effective.seed;
   result.durationSeconds = duration;
   result.bucketSeconds = options_.bucketSeconds;
-  result.rate = rateChoiceName(options_.rate);
+  result.rate = options_.workloadName.empty() ? rateChoiceName(options_.rate)
+                                              : "workload:" + options_.workloadName;
   result.cancelled = cancelled;
   result.events = events;
   engine.finish(context, result);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <map>
+#include <memory>
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -8,6 +11,7 @@
 #include "model/status.h"
 #include "simulator/core/engine.h"
 #include "simulator/metrics/run_result.h"
+#include "simulator/workload/rate_curve.h"
 
 namespace kvlab::sim {
 
@@ -23,6 +27,10 @@ struct RunOptions {
   double durationSeconds = 60;  // arrivals are generated in [0, duration)
   double bucketSeconds = 1;     // the timeline's bucket, a whole number of seconds >= 1
   RateChoice rate = RateChoice::Mean;
+  // A pattern's rate over time (a workload's ramp, spike, daily curve or CSV), by pattern id:
+  // replaces `rate` for that pattern.
+  std::map<std::string, std::shared_ptr<const RateCurve>> rateCurves;
+  std::string workloadName;  // the workload the curves come from, for the result
   double spikeStartSeconds = 0;
   double spikeLengthSeconds = 0;
   // After the last arrival, retries and index writes still pending may run this long; what is

@@ -126,6 +126,29 @@ TEST(ProjectJson, shouldKeepUnknownFieldsAndNameThemInWarnings) {
             nlohmann::json::parse(doc.dump()));
 }
 
+TEST(ProjectJson, shouldReadAndWriteBackWorkloads) {
+  Json doc = Json::parse(kValidProject);
+  doc["workloads"] = Json::parse(R"([{"name": "launch", "durationSeconds": 600, "seed": 7,
+      "patterns": {"AP1": {"rate": {"shape": "ramp", "from": 10, "to": 500, "durationSeconds": 300},
+                           "keyDistribution": {"kind": "hotspot", "hotFraction": 0.1},
+                           "consistency": "strong"},
+                   "AP2": {"rate": {"shape": "csv", "file": "ap2-rates.csv"}}}}])");
+  Diagnostics diagnostics = check(doc.dump());
+  EXPECT_TRUE(diagnostics.empty()) << describe(diagnostics);
+  ProjectReadResult result = readProjectJson(doc.dump(), "shop.kvlab.json");
+  ASSERT_EQ(result.project.workloads.size(), 1u);
+  const Workload& w = result.project.workloads[0];
+  EXPECT_EQ(w.seed, 7u);
+  const PatternWorkload* ap1 = w.find("AP1");
+  ASSERT_NE(ap1, nullptr);
+  EXPECT_EQ(ap1->rate->shape, RateShape::Ramp);
+  EXPECT_DOUBLE_EQ(*ap1->rate->to, 500);
+  EXPECT_EQ(ap1->consistency, Consistency::Strong);
+  EXPECT_EQ(w.find("AP2")->rate->file, "ap2-rates.csv");
+  EXPECT_EQ(nlohmann::json::parse(writeProjectJson(result.project)),
+            nlohmann::json::parse(doc.dump()));
+}
+
 TEST(ProjectJson, shouldReportMalformedJsonWithLineAndColumn) {
   Diagnostics diagnostics = check("{\n  \"format\": \"kvlab/1\",\n  \"name\": oops\n}");
   ASSERT_EQ(diagnostics.items().size(), 1u);
@@ -300,7 +323,16 @@ INSTANTIATE_TEST_SUITE_P(
                   {"name":"L4","sk":"D"},{"name":"L5","sk":"E"},{"name":"L6","sk":"F"}])",
               "designs[0].lsis", "at most 5"},
         Fault{"/designs/0/lsis", R"([{"name":"LSI1"}])", "designs[0].lsis[0].sk",
-              "missing required field"}));
+              "missing required field"},
+        Fault{"/workloads", R"([{"name": "w", "patterns": {"AP9": {}}}])",
+              "workloads[0].patterns.AP9", "no access pattern has id \"AP9\""},
+        Fault{"/workloads", R"([{"name": "w", "patterns": {"AP1": {"rate": {"shape": "ramp",
+              "from": 1, "to": 5}}}}])",
+              "workloads[0].patterns.AP1.rate.durationSeconds", "missing required field"},
+        Fault{"/workloads", R"([{"name": "w", "patterns": {"AP1": {"rate": {"shape": "wave"}}}}])",
+              "workloads[0].patterns.AP1.rate.shape", "constant, ramp, spike, daily or csv"},
+        Fault{"/workloads", R"([{"name": "w", "durationSeconds": 0}])",
+              "workloads[0].durationSeconds", "greater than 0"}));
 
 }  // namespace
 }  // namespace kvlab::model
