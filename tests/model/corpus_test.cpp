@@ -40,22 +40,9 @@ TEST_P(CorpusDesign, shouldRoundTripThroughTheNativeFileUnchanged) {
             nlohmann::json::parse(test::readFile(GetParam())));
 }
 
-std::vector<std::filesystem::path> corpusOrPlaceholder() {
-  auto files = test::corpusDesignFiles();
-  if (files.empty()) files.push_back("missing-shared-corpus");
-  return files;
-}
-
-std::string testName(const ::testing::TestParamInfo<std::filesystem::path>& info) {
-  std::string name = info.param.stem().stem().string();
-  for (char& c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Published, CorpusDesign, ::testing::ValuesIn(corpusOrPlaceholder()),
-                         testName);
+INSTANTIATE_TEST_SUITE_P(Published, CorpusDesign,
+                         ::testing::ValuesIn(test::corpusDesignFilesForParameters()),
+                         test::corpusTestName);
 
 }  // namespace
 }  // namespace kvlab::model

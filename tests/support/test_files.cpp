@@ -1,6 +1,7 @@
 #include "tests/support/test_files.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -25,6 +26,20 @@ static std::vector<fs::path> filesEndingWith(const fs::path& dir, const std::str
 
 std::vector<fs::path> corpusDesignFiles() {
   return filesEndingWith(sharedDir() / "corpus" / "designs", ".kvlab.json");
+}
+
+std::vector<fs::path> corpusDesignFilesForParameters() {
+  auto files = corpusDesignFiles();
+  if (files.empty()) files.push_back("missing-shared-corpus");
+  return files;
+}
+
+std::string corpusTestName(const ::testing::TestParamInfo<fs::path>& info) {
+  std::string name = info.param.stem().stem().string();
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
 }
 
 std::vector<fs::path> sampleFiles() {
