@@ -826,7 +826,12 @@ class Modeler {
 
 ModelerResult proposeDesigns(const Project& project, const capacity::PriceSheet& prices,
                              const ModelerOptions& options) {
-  return Modeler(project, prices, options).run();
+  ModelerResult result = Modeler(project, prices, options).run();
+  // GLPK keeps an environment per thread, made on first use and never freed on its own, so a
+  // thread that ends after proposing (a worker of the studio's thread pool) would leak it. Every
+  // GLPK object of the run is gone by now; the next call makes a fresh environment.
+  glp_free_env();
+  return result;
 }
 
 }  // namespace kvlab::model
