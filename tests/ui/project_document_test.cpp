@@ -135,5 +135,52 @@ TEST_F(ProjectDocumentTest, savingAProjectThatNeverHadAFileAsksForOne) {
   EXPECT_TRUE(document.isModified());
 }
 
+TEST_F(ProjectDocumentTest, addingADesignChangesTheProjectAndMarksItModified) {
+  ProjectDocument document;
+  ASSERT_TRUE(document.load(qtPath(onlineShop())));
+  QSignalSpy aboutToChange(&document, &ProjectDocument::aboutToChange);
+  QSignalSpy changed(&document, &ProjectDocument::changed);
+  QSignalSpy modifiedChanged(&document, &ProjectDocument::modifiedChanged);
+  model::Design design = document.project().designs.front();
+  design.name = "copy";
+
+  EXPECT_EQ(document.addDesign(design), "copy");
+
+  ASSERT_EQ(document.project().designs.size(), 2u);
+  EXPECT_EQ(document.project().designs.back().name, "copy");
+  EXPECT_TRUE(document.isModified());
+  EXPECT_TRUE(document.isProjectValid());
+  EXPECT_EQ(aboutToChange.count(), 1);
+  EXPECT_EQ(changed.count(), 1);
+  EXPECT_EQ(modifiedChanged.count(), 1);
+}
+
+TEST_F(ProjectDocumentTest, anAddedDesignGetsAFreeNameWhenItsOwnIsTaken) {
+  ProjectDocument document;
+  ASSERT_TRUE(document.load(qtPath(onlineShop())));
+  model::Design design = document.project().designs.front();
+  const std::string name = design.name;
+
+  EXPECT_EQ(document.addDesign(design), name + "-2");
+  EXPECT_EQ(document.addDesign(design), name + "-3");
+
+  ASSERT_EQ(document.project().designs.size(), 3u);
+  EXPECT_EQ(document.project().designs[2].name, name + "-3");
+  EXPECT_TRUE(document.isProjectValid());
+}
+
+TEST_F(ProjectDocumentTest, tellsWhetherTheProjectIsValidNow) {
+  test::TempDir dir;
+  test::writeFile(dir / "broken.kvlab.json", test::kBrokenProjectJson);
+  ProjectDocument document;
+  EXPECT_TRUE(document.isProjectValid());  // the empty project
+
+  ASSERT_TRUE(document.load(qtPath(dir / "broken.kvlab.json")));
+  EXPECT_FALSE(document.isProjectValid());
+
+  ASSERT_TRUE(document.load(qtPath(onlineShop())));
+  EXPECT_TRUE(document.isProjectValid());
+}
+
 }  // namespace
 }  // namespace kvlab::ui

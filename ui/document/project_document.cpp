@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "model/io/project_file.h"
+#include "model/schema/project_validator.h"
 
 namespace kvlab::ui {
 namespace {
@@ -64,6 +65,25 @@ void ProjectDocument::setProject(model::Project project) {
   emit diagnosticsChanged();
   setFilePath(QString());
   setModified(true);
+}
+
+std::string ProjectDocument::addDesign(model::Design design) {
+  const std::string base = design.name;
+  for (int suffix = 2; project_.findDesign(design.name) != nullptr; ++suffix) {
+    design.name = base + "-" + std::to_string(suffix);
+  }
+  std::string name = design.name;
+  emit aboutToChange();
+  project_.designs.push_back(std::move(design));
+  emit changed();
+  setModified(true);
+  return name;
+}
+
+bool ProjectDocument::isProjectValid() const {
+  model::Diagnostics findings;
+  model::validateProject(project_, filePath_.toStdString(), findings);
+  return !findings.hasErrors();
 }
 
 void ProjectDocument::setModified(bool modified) {

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <string>
 
 #include "model/io/diagnostic.h"
 #include "model/schema/project.h"
@@ -46,6 +47,18 @@ class ProjectDocument : public QObject {
   // and has no file until saved.
   void setProject(model::Project project);
   void setModified(bool modified);
+
+  // Appends `design` to the project's designs (adopting a proposal does this): emits
+  // aboutToChange() and changed(), and the document becomes modified. When another design already
+  // has the name, the new one gets the first free name of `NAME-2`, `NAME-3`, ...; returns the
+  // name it was given.
+  // Known gap: there is no undo stack yet, so this edit cannot be undone; it becomes a
+  // QUndoCommand when the studio gets one (STYLE.md, rule 8).
+  std::string addDesign(model::Design design);
+
+  // Whether the project passes validateProject now. The planner and the modeler require a valid
+  // project; `diagnostics()` only holds the findings of the last load, so this checks afresh.
+  bool isProjectValid() const;
 
  signals:
   // Emitted just before the project is replaced or edited, and always followed by changed():
