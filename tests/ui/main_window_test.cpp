@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 
@@ -14,7 +15,10 @@
 #include "tests/support/test_files.h"
 #include "tests/ui/qt_test_application.h"
 #include "ui/document/project_document.h"
+#include "ui/models/plan_table_model.h"
 #include "ui/models/project_tree_model.h"
+#include "ui/views/plan_view.h"
+#include "ui/views/proposals_view.h"
 
 namespace kvlab::ui {
 namespace {
@@ -165,6 +169,42 @@ TEST_F(MainWindowTest, fileMenuHasTheUsualShortcuts) {
   EXPECT_EQ(actionNamed(window, "Save &As…")->shortcut(), QKeySequence("Ctrl+Shift+S"));
   EXPECT_EQ(actionNamed(window, "&Quit")->shortcut(), QKeySequence("Ctrl+Q"));
   EXPECT_NE(actionNamed(window, "&About KV Lab Studio"), nullptr);
+}
+
+TEST_F(MainWindowTest, showsTheModelPlanAndProposalsAsTabsWithTheModelFirst) {
+  MainWindow window;
+  ASSERT_TRUE(window.openFile(qtPath(test::sourceDir() / "samples" / "online-shop.kvlab.json")));
+
+  auto* tabs = window.findChild<QTabWidget*>("mainViews");
+  ASSERT_NE(tabs, nullptr);
+  ASSERT_EQ(tabs->count(), 3);
+  EXPECT_EQ(tabs->tabText(MainWindow::kModelView), "Model");
+  EXPECT_EQ(tabs->tabText(MainWindow::kPlanView), "Plan");
+  EXPECT_EQ(tabs->tabText(MainWindow::kProposalsView), "Proposals");
+  EXPECT_EQ(tabs->currentWidget(), projectTree(window));
+  EXPECT_EQ(tabs->widget(MainWindow::kPlanView), window.planView());
+  EXPECT_EQ(tabs->widget(MainWindow::kProposalsView), window.proposalsView());
+  // The plan tab plans the opened project with the default price sheet.
+  EXPECT_EQ(window.planView()->planModel()->rowCount(), 8);
+
+  window.showView(MainWindow::kPlanView);
+  EXPECT_EQ(tabs->currentWidget(), window.planView());
+}
+
+TEST_F(MainWindowTest, opensProjectsWithoutAPriceSheetAndSaysWhyThereIsNoPlan) {
+  test::TempDir emptyData;
+  qputenv("KVLAB_DATA_DIR", QByteArray::fromStdString(emptyData.path().string()));
+  MainWindow window;
+  qunsetenv("KVLAB_DATA_DIR");
+
+  ASSERT_TRUE(window.openFile(qtPath(test::sourceDir() / "samples" / "online-shop.kvlab.json")));
+
+  EXPECT_EQ(window.planView()->planModel()->rowCount(), 0);
+  EXPECT_TRUE(window.planView()->summaryText().startsWith("No plan: "));
+  EXPECT_TRUE(window.planView()->summaryText().contains("us-east-1-2024-11.json"))
+      << window.planView()->summaryText().toStdString();
+  EXPECT_FALSE(window.proposalsView()->propose());
+  EXPECT_TRUE(window.proposalsView()->statusText().startsWith("Cannot propose: "));
 }
 
 TEST_F(MainWindowTest, startsUntitledWithEmptyCounts) {

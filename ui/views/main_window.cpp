@@ -12,11 +12,17 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTreeView>
+#include <memory>
+#include <utility>
 
+#include "model/capacity/price_sheet.h"
 #include "ui/document/project_document.h"
 #include "ui/models/diagnostics_model.h"
 #include "ui/models/project_tree_model.h"
+#include "ui/views/plan_view.h"
+#include "ui/views/proposals_view.h"
 
 namespace kvlab::ui {
 namespace {
@@ -39,6 +45,18 @@ QString withProjectSuffix(QString path, const QString& selectedFilter) {
          (selectedFilter == kJsonFilter ? QStringLiteral(".kvlab.json") : QStringLiteral(".kvlab"));
 }
 
+// The default price sheet, shared by the views that price; null, with `problem` saying why, when
+// it cannot be read. The sheet is data a user may edit (KVLAB_DATA_DIR): without it the studio
+// still opens projects, and the views that price say why they cannot.
+std::shared_ptr<const model::capacity::PriceSheet> loadDefaultPrices(QString& problem) {
+  model::capacity::PriceSheetLoad load =
+      model::capacity::PriceSheet::load(model::capacity::defaultPriceSheetPath());
+  if (load.ok()) return std::make_shared<const model::capacity::PriceSheet>(std::move(*load.sheet));
+  problem = load.errors.empty() ? QStringLiteral("the price sheet could not be read")
+                                : QString::fromStdString(load.errors.front().message());
+  return nullptr;
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -55,7 +73,6 @@ MainWindow::MainWindow(QWidget* parent)
   projectView_->setSelectionBehavior(QAbstractItemView::SelectRows);
   projectView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   projectView_->header()->setStretchLastSection(true);
-  setCentralWidget(projectView_);
   // Widen the name column when an expanded row needs it, but never narrow it under the user.
   // Queued: measuring lays the tree out, which in the middle of expandRecursively() would leave
   // the rows it expands afterwards drawn as collapsed.
@@ -70,11 +87,32 @@ MainWindow::MainWindow(QWidget* parent)
       },
       Qt::QueuedConnection);
 
+  QString pricesProblem;
+  const std::shared_ptr<const model::capacity::PriceSheet> sheet = loadDefaultPrices(pricesProblem);
+  planView_ = new PlanView(document_, sheet, pricesProblem, this);
+  planView_->setObjectName(QStringLiteral("planView"));
+  proposalsView_ = new ProposalsView(document_, sheet, pricesProblem, this);
+  proposalsView_->setObjectName(QStringLiteral("proposalsView"));
+
+  views_ = new QTabWidget(this);
+  views_->setObjectName(QStringLiteral("mainViews"));
+  views_->setDocumentMode(true);
+  views_->addTab(projectView_, tr("Model"));
+  views_->addTab(planView_, tr("Plan"));
+  views_->addTab(proposalsView_, tr("Proposals"));
+  views_->setTabToolTip(kModelView, tr("The project: entities, relationships, access patterns "
+                                       "and designs"));
+  views_->setTabToolTip(kPlanView, tr("How each access pattern runs on a design, and what the "
+                                      "design costs a month"));
+  views_->setTabToolTip(kProposalsView, tr("Designs the modeler proposes for the access patterns"));
+  setCentralWidget(views_);
+
   createActions();
   createDiagnosticsDock();
 
   summaryLabel_->setObjectName(QStringLiteral("projectSummary"));
   statusBar()->addPermanentWidget(summaryLabel_);
+  if (!pricesProblem.isEmpty()) statusBar()->showMessage(tr("No prices: %1").arg(pricesProblem));
 
   connect(document_, &ProjectDocument::changed, this, &MainWindow::projectChanged);
   connect(document_, &ProjectDocument::diagnosticsChanged, this, &MainWindow::diagnosticsChanged);
@@ -87,6 +125,8 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showView(View view) { views_->setCurrentIndex(view); }
 
 void MainWindow::createActions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));

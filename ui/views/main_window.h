@@ -8,26 +8,38 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QTabWidget;
 class QTreeView;
 
 namespace kvlab::ui {
 
 class DiagnosticsModel;
+class PlanView;
 class ProjectDocument;
 class ProjectTreeModel;
+class ProposalsView;
 
-// The studio's main window: the project tree in the middle, the findings of the last load in a
-// dock below it, the File and Help menus, and a status bar that counts what the project holds.
-// It owns its document. Methods that take a path never open a dialog, so tests and the
-// command line can drive them; the menu actions add the dialogs around them.
+// The studio's main window: tabs in the middle with the main views (the project tree, the plan of
+// a design, the modeler's proposals), the findings of the last load in a dock below them, the File
+// and Help menus, and a status bar that counts what the project holds. It owns its document and
+// loads the default price sheet once for the views that price. Methods that take a path never
+// open a dialog, so tests and the command line can drive them; the menu actions add the dialogs
+// around them.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
+  // The main views, in the order of their tabs.
+  enum View { kModelView = 0, kPlanView, kProposalsView, kViewCount };
+
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
   ProjectDocument* document() const { return document_; }
+  PlanView* planView() const { return planView_; }
+  ProposalsView* proposalsView() const { return proposalsView_; }
+  // Brings `view`'s tab to the front.
+  void showView(View view);
 
   // Loads `path` into the window's document (see ProjectDocument::load): returns true when it
   // holds a project, even one with errors, which the diagnostics dock then lists. On false the
@@ -61,6 +73,9 @@ class MainWindow : public QMainWindow {
   ProjectTreeModel* treeModel_;
   DiagnosticsModel* diagnosticsModel_;
   QTreeView* projectView_;
+  QTabWidget* views_ = nullptr;
+  PlanView* planView_ = nullptr;
+  ProposalsView* proposalsView_ = nullptr;
   QTreeView* diagnosticsView_ = nullptr;
   QDockWidget* diagnosticsDock_ = nullptr;
   QLabel* summaryLabel_;
