@@ -1,9 +1,9 @@
 // kvlab-studio [FILE]: the desktop studio.
-// kvlab-studio --screenshot DIR FILE: opens FILE, writes DIR/model.png of the main window at
-// 1280x800 and exits; for documentation and checks on machines without a display.
+// kvlab-studio --screenshot DIR FILE: opens FILE, writes one PNG of the main window at 1280x800
+// per main view (DIR/model.png, plan.png, proposals.png) and exits; for documentation and checks
+// on machines without a display.
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QSize>
 #include <QStringList>
 #include <cstdio>
@@ -12,7 +12,7 @@
 #include "model/io/diagnostic.h"
 #include "ui/document/project_document.h"
 #include "ui/views/main_window.h"
-#include "ui/views/window_screenshot.h"
+#include "ui/views/view_screenshots.h"
 
 namespace {
 
@@ -41,8 +41,7 @@ int takeScreenshot(kvlab::ui::MainWindow& window, const QString& dir, const QStr
     return 1;
   }
   printDiagnostics(window.document()->diagnostics());
-  const QString path = QDir(dir).filePath(QStringLiteral("model.png"));
-  const kvlab::Status status = kvlab::ui::saveWindowScreenshot(window, QSize(1280, 800), path);
+  const kvlab::Status status = kvlab::ui::saveViewScreenshots(window, QSize(1280, 800), dir);
   if (!status.ok()) {
     std::fprintf(stderr, "kvlab-studio: %s\n", status.message().c_str());
     return 1;
@@ -69,7 +68,8 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   const QCommandLineOption screenshot(
       QStringLiteral("screenshot"),
-      QStringLiteral("Open FILE, write <dir>/model.png of the window at 1280x800, and exit."),
+      QStringLiteral("Open FILE, write <dir>/model.png, plan.png and proposals.png (one per "
+                     "view, 1280x800), and exit."),
       QStringLiteral("dir"));
   parser.addOption(screenshot);
   parser.addPositionalArgument(QStringLiteral("file"),
