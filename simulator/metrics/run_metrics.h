@@ -32,13 +32,18 @@ class RunMetrics {
   // One throttled attempt; `firstForRequest` when the request had not been throttled before.
   void recordThrottle(std::uint32_t pattern, int reason, bool firstForRequest);
   void recordRetry(std::uint32_t pattern) { ++patterns_[pattern].retries; }
-  void recordUnits(std::uint32_t pattern, double readUnits, double writeUnits) {
-    Counters& t = patterns_[pattern].total;
+  // Units served for the pattern now. They count in the time bucket always, and in the pattern's
+  // total only when `withinDuration`: what is served in the drain, after the run's duration
+  // (retries, index writes, the next pages of a Scan still running), is not the run's load.
+  void recordUnits(std::uint32_t pattern, double readUnits, double writeUnits,
+                   bool withinDuration = true) {
     Counters& b = patterns_[pattern].bucket;
-    t.readUnits += readUnits;
-    t.writeUnits += writeUnits;
     b.readUnits += readUnits;
     b.writeUnits += writeUnits;
+    if (!withinDuration) return;
+    Counters& t = patterns_[pattern].total;
+    t.readUnits += readUnits;
+    t.writeUnits += writeUnits;
   }
 
   // Ends the bucket that started at `bucketStart` and starts the next one.

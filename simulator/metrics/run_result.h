@@ -41,7 +41,7 @@ struct PatternResult {
   std::int64_t throttled = 0;  // throttled attempts
   std::int64_t throttledRequests = 0;  // requests throttled at least once
   std::int64_t retries = 0;
-  double readUnits = 0;  // consumed, every capacity owner
+  double readUnits = 0;  // consumed within the duration, every capacity owner
   double writeUnits = 0;
   std::vector<std::pair<std::string, std::int64_t>> throttlesByReason;  // non-zero ones, by name
   LatencySummary latency;  // of the requests that succeeded
@@ -57,7 +57,7 @@ struct PartitionHeat {
   std::uint64_t hashHigh = 0;
   std::int64_t fromSecond = 0;              // its first second
   std::optional<std::int64_t> untilSecond;  // the second it was split, when it was
-  std::vector<double> readUnits;            // one per second from fromSecond
+  std::vector<double> readUnits;            // one per second from fromSecond, drain included
   std::vector<double> writeUnits;
   std::int64_t throttles = 0;
 };
@@ -72,6 +72,7 @@ struct CapacityOwnerReport {
   int partitions = 0;
   int splits = 0;
   std::int64_t throttles = 0;
+  // Consumed within the run's duration (not in the drain), in all and in its busiest second.
   double readUnits = 0;
   double writeUnits = 0;
   double peakReadUnitsPerSecond = 0;

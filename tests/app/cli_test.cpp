@@ -241,5 +241,57 @@ TEST(Cli, shouldAskForTwoDesignsToCompare) {
   EXPECT_THAT(run.err, HasSubstr("name two designs"));
 }
 
+TEST(Cli, shouldSimulateADesignAndSummarizeTheRun) {
+  CliRun run = runKvlab({"simulate", sample(), "--duration", "5s", "--seed", "3"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  EXPECT_THAT(run.out, HasSubstr("Simulated 5 s of design single-table on dynamodb (on-demand, "
+                                 "mean rates, seed 3): "));
+  EXPECT_THAT(run.out, HasSubstr("AP1 "));
+  EXPECT_THAT(run.out, HasSubstr("RU/s mean/peak"));
+  EXPECT_THAT(run.out, HasSubstr("This load for a month (USD"));
+  EXPECT_THAT(run.err, Not(HasSubstr("error")));
+}
+
+TEST(Cli, shouldPrintOnlyTheRunAsJsonWithJsonDash) {
+  CliRun run = runKvlab({"simulate", sample(), "--duration", "5s", "--seed", "3", "--json", "-"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const auto result = nlohmann::json::parse(run.out);  // nothing but JSON on standard output
+  EXPECT_EQ(result["engine"], "dynamodb");
+  EXPECT_EQ(result["design"], "single-table");
+  EXPECT_EQ(result["seed"], 3);
+  EXPECT_EQ(result["durationSeconds"], 5.0);
+  EXPECT_GT(result["requests"].get<std::int64_t>(), 0);
+  ASSERT_EQ(result["patterns"].size(), 8u);
+  for (const auto& pattern : result["patterns"]) {
+    EXPECT_TRUE(pattern["latencyMs"].contains("p50")) << pattern["id"];
+  }
+  EXPECT_GT(result["patterns"][0]["latencyMs"]["p50"].get<double>(), 0);  // AP1, a GetItem
+  EXPECT_GE(result["partitions"]["count"].get<int>(), 3);                 // the table and two GSIs
+  EXPECT_TRUE(result["hotKeys"].contains("byUnits"));
+  EXPECT_TRUE(result["hotKeys"].contains("byThrottles"));
+  EXPECT_EQ(result["monthlyCost"]["capacityMode"], "on-demand");
+  EXPECT_GT(result["monthlyCost"]["total"].get<double>(), 0);
+}
+
+TEST(Cli, shouldPrintTheSameJsonForTheSameSeed) {
+  const std::vector<std::string> args{"simulate", sample(), "--duration", "5s", "--json", "-"};
+  auto withSeed = [&](const char* seed) {
+    std::vector<std::string> a = args;
+    a.insert(a.end(), {"--seed", seed});
+    return runKvlab(a);
+  };
+  CliRun first = withSeed("11");
+  ASSERT_EQ(first.exitCode, 0) << first.err;
+  EXPECT_EQ(first.out, withSeed("11").out);
+  EXPECT_NE(first.out, withSeed("12").out);
+}
+
+TEST(Cli, shouldRefuseSimulateOptionsThatMakeNoSense) {
+  EXPECT_EQ(runKvlab({"simulate", sample(), "--duration", "soon"}).exitCode, 2);
+  EXPECT_EQ(runKvlab({"simulate", sample(), "--rate", "median"}).exitCode, 2);
+  EXPECT_EQ(runKvlab({"simulate", sample(), "--engine", "nosuch"}).exitCode, 2);
+  EXPECT_EQ(runKvlab({"simulate", sample(), "--engine-option", "burst"}).exitCode, 2);
+}
+
 }  // namespace
 }  // namespace kvlab::cli

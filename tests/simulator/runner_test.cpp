@@ -5,6 +5,7 @@
 #include <atomic>
 #include <string>
 
+#include "model/capacity/cost.h"
 #include "model/design/planner.h"
 #include "model/io/project_file.h"
 #include "simulator/engines/engine_registry.h"
@@ -82,6 +83,70 @@ TEST(Runner, shouldRunEveryPatternWithARateAtItsMeanRate) {
               static_cast<std::size_t>(std::max(30.0, std::ceil(r.simulatedSeconds))))
         << r.patterns[i].id;
   }
+}
+
+// The shop's Scan (AP8, the orders of a day: the whole table, thousands of 1 MB pages) is
+// throttled and goes on through the drain. The run's units are those served within its duration,
+// the same in every view: per owner the mean is at most the peak, the patterns' units add up to
+// the owners', the heat's seconds within the run to the owner's units, and the month's cost is
+// theirs.
+TEST(Runner, shouldReportTheUnitsServedWithinTheDurationTheSameWayEverywhere) {
+  RunOptions options;
+  options.seed = 7;
+  options.durationSeconds = 20;
+  Runner runner(options);
+  const RunOutcome outcome = runShop(runner, options);
+  ASSERT_TRUE(outcome.status.ok());
+  const RunResult& r = outcome.result;
+  EXPECT_GT(r.simulatedSeconds, r.durationSeconds + 30);  // the Scans run on in the drain
+
+  double patternRead = 0;
+  double patternWrite = 0;
+  for (const PatternResult& p : r.patterns) {
+    patternRead += p.readUnits;
+    patternWrite += p.writeUnits;
+    double timelineRead = 0;
+    double timelineWrite = 0;
+    for (const TimeBucket& b : p.timeline) {
+      if (b.startSeconds >= r.durationSeconds) continue;
+      timelineRead += b.readUnits;
+      timelineWrite += b.writeUnits;
+    }
+    EXPECT_NEAR(timelineRead, p.readUnits, 1e-6 * p.readUnits + 1e-9) << p.id;
+    EXPECT_NEAR(timelineWrite, p.writeUnits, 1e-6 * p.writeUnits + 1e-9) << p.id;
+  }
+  double ownerRead = 0;
+  double ownerWrite = 0;
+  for (const CapacityOwnerReport& o : r.partitions.owners) {
+    ownerRead += o.readUnits;
+    ownerWrite += o.writeUnits;
+    EXPECT_LE(o.readUnits / r.durationSeconds, o.peakReadUnitsPerSecond + 1e-9) << o.name;
+    EXPECT_LE(o.writeUnits / r.durationSeconds, o.peakWriteUnitsPerSecond + 1e-9) << o.name;
+    double heatRead = 0;
+    double heatWrite = 0;
+    for (const PartitionHeat& h : r.partitions.heat) {
+      if (h.owner != o.name) continue;
+      for (std::size_t i = 0; i < h.readUnits.size(); ++i) {
+        if (static_cast<double>(h.fromSecond) + static_cast<double>(i) >= r.durationSeconds) {
+          continue;
+        }
+        heatRead += h.readUnits[i];
+        heatWrite += h.writeUnits[i];
+      }
+    }
+    EXPECT_NEAR(heatRead, o.readUnits, 1e-6 * o.readUnits + 1e-9) << o.name;
+    EXPECT_NEAR(heatWrite, o.writeUnits, 1e-6 * o.writeUnits + 1e-9) << o.name;
+  }
+  EXPECT_NEAR(patternRead, ownerRead, 1e-6 * ownerRead);
+  EXPECT_NEAR(patternWrite, ownerWrite, 1e-6 * ownerWrite);
+
+  const model::capacity::PriceSheet& prices = shop().prices;
+  const double month = 3600.0 * prices.hoursPerMonth;
+  EXPECT_NEAR(
+      r.monthlyCost.onDemand,
+      model::capacity::onDemandReadCost(prices, ownerRead / r.durationSeconds * month) +
+          model::capacity::onDemandWriteCost(prices, ownerWrite / r.durationSeconds * month),
+      1e-6 * r.monthlyCost.onDemand);
 }
 
 TEST(Runner, shouldReportProgressEachVirtualSecondAndStopWhenCancelled) {

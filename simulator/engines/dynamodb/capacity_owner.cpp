@@ -52,7 +52,7 @@ void CapacityOwner::updateLimits() {
 }
 
 void CapacityOwner::consume(int partition, std::uint64_t hash, double readUnits, double writeUnits,
-                            bool keyed) {
+                            bool keyed, bool counted) {
   Partition& p = map_.at(partition);
   p.readLoad += readUnits;
   p.writeLoad += writeUnits;
@@ -68,8 +68,12 @@ void CapacityOwner::consume(int partition, std::uint64_t hash, double readUnits,
   writeLoad_ += writeUnits;
   readServed_ += readUnits;
   writeServed_ += writeUnits;
-  readUnits_ += readUnits;
-  writeUnits_ += writeUnits;
+  if (counted) {
+    readCounted_ += readUnits;
+    writeCounted_ += writeUnits;
+    readUnits_ += readUnits;
+    writeUnits_ += writeUnits;
+  }
 }
 
 void CapacityOwner::refuse(int partition, std::uint64_t hash, double readUnits, double writeUnits,
@@ -130,6 +134,9 @@ void CapacityOwner::onSecond(std::int64_t second) {
         std::max(options_.onDemandInitialWriteUnits, options_.onDemandPeakFactor * writePeak_);
   }
   readServed_ = writeServed_ = 0;
+  readCountedPeak_ = std::max(readCountedPeak_, readCounted_);
+  writeCountedPeak_ = std::max(writeCountedPeak_, writeCounted_);
+  readCounted_ = writeCounted_ = 0;
 
   if (splitting) splitHot(second);
   if (!provisioned_) growOnDemand(second);
@@ -223,8 +230,9 @@ CapacityOwnerReport CapacityOwner::report() const {
   r.throttles = throttles_;
   r.readUnits = readUnits_;
   r.writeUnits = writeUnits_;
-  r.peakReadUnitsPerSecond = readPeak_;
-  r.peakWriteUnitsPerSecond = writePeak_;
+  // The current second too, when the run stopped before closing it (cancelled).
+  r.peakReadUnitsPerSecond = std::max(readCountedPeak_, readCounted_);
+  r.peakWriteUnitsPerSecond = std::max(writeCountedPeak_, writeCounted_);
   return r;
 }
 

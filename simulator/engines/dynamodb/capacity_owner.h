@@ -74,9 +74,11 @@ class CapacityOwner {
   }
 
   // Serves `readUnits` and `writeUnits` for the key hashed `hash` on `partition`. `keyed` is false
-  // for a Scan's page, which reads no key in particular (split for heat ignores it).
+  // for a Scan's page, which reads no key in particular (split for heat ignores it). `counted` is
+  // false in the drain, after the run's duration: the units load the partition and show in its
+  // heat but are not the run's consumption (report()'s units and peaks).
   void consume(int partition, std::uint64_t hash, double readUnits, double writeUnits,
-               bool keyed = true);
+               bool keyed = true, bool counted = true);
   // Records a request refused on `partition` by `limit`. Refused by the partition's own limit, its
   // units count as demand on the partition (what split for heat looks at).
   void refuse(int partition, std::uint64_t hash, double readUnits, double writeUnits,
@@ -111,11 +113,17 @@ class CapacityOwner {
   double writeBank_ = 0;
   double readCeiling_ = 0;  // on-demand
   double writeCeiling_ = 0;
-  double readPeak_ = 0;
+  double readPeak_ = 0;  // the highest second so far, drain included (on-demand's ceiling)
   double writePeak_ = 0;
 
-  double readUnits_ = 0;  // the whole run
+  // The run's consumption: units served within its duration (consume(..., counted)), in all and
+  // in the current second, and the highest such second.
+  double readUnits_ = 0;
   double writeUnits_ = 0;
+  double readCounted_ = 0;  // this second
+  double writeCounted_ = 0;
+  double readCountedPeak_ = 0;
+  double writeCountedPeak_ = 0;
   std::int64_t throttles_ = 0;
   int splits_ = 0;
 };

@@ -80,6 +80,7 @@ std::vector<std::string> DynamoDbEngine::throttleReasons() const {
 
 Status DynamoDbEngine::prepare(const EngineInput& input, std::vector<PatternLoad>& loads) {
   input_ = &input;
+  durationEnd_ = fromSeconds(input.durationSeconds);
   const model::Project& project = input.project;
   const model::Design& design = input.design;
   const model::DesignPlan& plan = input.plan;
@@ -355,6 +356,7 @@ void DynamoDbEngine::attempt(std::uint32_t slot, EngineContext& context) {
     return;
   }
 
+  const bool counted = now < durationEnd_;  // not in the drain
   double read = 0;
   double write = 0;
   for (int i = 0; i < n; ++i) {
@@ -362,10 +364,10 @@ void DynamoDbEngine::attempt(std::uint32_t slot, EngineContext& context) {
     CapacityOwner& owner = *owners_[t.owner];
     const double syncWrite = t.asyncWrite ? 0 : t.writeUnits;
     if (t.readUnits > 0 || syncWrite > 0) {
-      owner.consume(parts[i], hashes[i], t.readUnits, syncWrite, !t.scan);
+      owner.consume(parts[i], hashes[i], t.readUnits, syncWrite, !t.scan, counted);
     }
     const double weight = t.readUnits + 3 * syncWrite;  // Contributor Insights' units (§4.7)
-    if (weight > 0 && !t.scan) {
+    if (weight > 0 && !t.scan && counted) {
       hotByUnits_[t.owner].add(
           (static_cast<std::uint64_t>(t.keySpace) << 48) | static_cast<std::uint64_t>(keys[i]),
           weight);
@@ -381,7 +383,7 @@ void DynamoDbEngine::attempt(std::uint32_t slot, EngineContext& context) {
       ++pendingIndexWrites_;
     }
   }
-  context.metrics().recordUnits(f.pattern, read, write);
+  context.metrics().recordUnits(f.pattern, read, write, counted);
   const VirtualTime done =
       now + options_.serviceTime.sample(route.operation, route.kilobytesPerPage, route.random);
   if (++f.page < route.pages) {
@@ -406,11 +408,14 @@ void DynamoDbEngine::onEvent(const Event& event, EngineContext& context) {
     const auto key = static_cast<std::int64_t>(event.a);
     CapacityOwner& owner = *owners_[t.owner];
     const std::uint64_t hash = hashOf(t, key);
-    owner.consume(owner.partitionOf(hash), hash, 0, t.writeUnits);
-    hotByUnits_[t.owner].add(
-        (static_cast<std::uint64_t>(t.keySpace) << 48) | static_cast<std::uint64_t>(key),
-        3 * t.writeUnits);
-    context.metrics().recordUnits(pattern, 0, t.writeUnits);
+    const bool counted = context.now() < durationEnd_;  // not in the drain
+    owner.consume(owner.partitionOf(hash), hash, 0, t.writeUnits, true, counted);
+    if (counted) {
+      hotByUnits_[t.owner].add(
+          (static_cast<std::uint64_t>(t.keySpace) << 48) | static_cast<std::uint64_t>(key),
+          3 * t.writeUnits);
+    }
+    context.metrics().recordUnits(pattern, 0, t.writeUnits, counted);
     --pendingIndexWrites_;
   }
 }

@@ -93,6 +93,11 @@ class DynamoDbEngine final : public Engine {
 
   DynamoDbOptions options_;
   const EngineInput* input_ = nullptr;
+  // The end of the run's duration. Units served after it, in the drain, load the partitions and
+  // show in the heat and the timeline, but are not the run's consumption (units, peaks, hot keys
+  // by units, cost): counted against the duration they would exceed what the table can serve in
+  // it (a throttled Scan of thousands of pages goes on through the whole drain).
+  VirtualTime durationEnd_ = 0;
   std::vector<std::unique_ptr<CapacityOwner>> owners_;
   std::vector<KeySpace> keySpaces_;
   std::vector<Route> routes_;
