@@ -40,7 +40,14 @@ ProvisionedCost provisionedMonthlyCost(const PriceSheet& sheet, double readCapac
 double storageMonthlyCost(const PriceSheet& sheet, std::int64_t storedBytes, TableClass tableClass,
                           FreeTierUse freeTier) {
   const ClassPrices& prices = sheet.prices(tableClass);
-  return lessFree(billedGigabytes(storedBytes), prices.freeTier.storageGbMonth, freeTier) *
+  return lessFree(estimatedBilledGigabytes(storedBytes), prices.freeTier.storageGbMonth, freeTier) *
+         prices.storageGbMonth;
+}
+
+double estimatedStorageMonthlyCost(const PriceSheet& sheet, double storedBytes,
+                                   TableClass tableClass, FreeTierUse freeTier) {
+  const ClassPrices& prices = sheet.prices(tableClass);
+  return lessFree(estimatedBilledGigabytes(storedBytes), prices.freeTier.storageGbMonth, freeTier) *
          prices.storageGbMonth;
 }
 

@@ -43,4 +43,9 @@ double storageMonthlyCost(const PriceSheet& sheet, std::int64_t storedBytes,
                           TableClass tableClass = TableClass::Standard,
                           FreeTierUse freeTier = FreeTierUse::Ignore);
 
+// As storageMonthlyCost(), for estimated totals that may exceed integer bytes.
+double estimatedStorageMonthlyCost(const PriceSheet& sheet, double storedBytes,
+                                   TableClass tableClass = TableClass::Standard,
+                                   FreeTierUse freeTier = FreeTierUse::Ignore);
+
 }  // namespace kvlab::model::capacity

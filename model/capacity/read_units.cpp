@@ -1,6 +1,9 @@
 #include "model/capacity/read_units.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include <algorithm>
 
 #include "model/capacity/dynamodb_limits.h"
 #include "model/capacity/limit_checks.h"
@@ -146,6 +149,12 @@ Result<double> transactGetItemsReadUnits(std::span<const std::int64_t> itemBytes
 
 Result<double> daxTransactWriteReadUnits(std::span<const std::int64_t> writtenItemBytes) {
   return transactGetItemsReadUnits(writtenItemBytes);
+}
+
+double estimatedReadUnitsForBytes(double bytes, ReadType type) {
+  const double blocks =
+      std::max(1.0, std::ceil(bytes / static_cast<double>(limits::kReadUnitBytes)));
+  return blocks * readUnitsPerBlock(type);
 }
 
 }  // namespace kvlab::model::capacity

@@ -57,6 +57,10 @@ QueryCharge queryReadUnits(std::span<const std::int64_t> itemBytes, Consistency 
 QueryCharge scanReadUnits(std::span<const std::int64_t> itemBytes, Consistency consistency);
 
 // queryReadUnits() of `items` items of `averageItemBytes` each, without listing them.
+// The read units of `bytes` read in one Query or Scan, for estimates too large for integer bytes
+// (a Scan of 10^15 items): ceil(bytes / 4 KB), at least 1, times the read type's factor.
+double estimatedReadUnitsForBytes(double bytes, ReadType type);
+
 QueryCharge estimatedQueryReadUnits(std::int64_t items, std::int64_t averageItemBytes,
                                     Consistency consistency);
 

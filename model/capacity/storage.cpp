@@ -31,4 +31,6 @@ double billedGigabytes(std::int64_t bytes) {
   return static_cast<double>(bytes) / kBytesPerBilledGigabyte;
 }
 
+double estimatedBilledGigabytes(double bytes) { return bytes / kBytesPerBilledGigabyte; }
+
 }  // namespace kvlab::model::capacity

@@ -25,5 +25,7 @@ std::int64_t storedTableBytes(std::int64_t items, std::int64_t averageItemBytes,
 // Bytes in billed gigabytes. Decimal: 1 GB = 10^9 bytes, as AWS's pricing calculator computes
 // storage; the service quotas page uses binary units, about 7% apart (see the docs).
 double billedGigabytes(std::int64_t bytes);
+// The same for an estimate held as a double (totals beyond integer bytes).
+double estimatedBilledGigabytes(double bytes);
 
 }  // namespace kvlab::model::capacity

@@ -53,9 +53,9 @@ struct CapacityLoad {
   double readUnitsPeak = 0;
   double writeUnitsMean = 0;
   double writeUnitsPeak = 0;
-  double items = 0;               // items or index entries stored
-  std::int64_t storedBytes = 0;   // with DynamoDB's 100-byte overhead per item or entry
-  double onDemandMonthly = 0;     // US dollars
+  double items = 0;            // items or index entries stored
+  double storedBytes = 0;      // with DynamoDB's 100-byte overhead per item or entry (an estimate)
+  double onDemandMonthly = 0;  // US dollars
   double provisionedMonthly = 0;  // sized to the peak with the headroom
   double provisionedReadCapacity = 0;
   double provisionedWriteCapacity = 0;

@@ -72,7 +72,7 @@ std::string designPlanJson(const DesignPlan& plan) {
          {"writeUnitsPerSecond",
           {{"mean", rounded(load.writeUnitsMean)}, {"peak", rounded(load.writeUnitsPeak)}}},
          {"items", rounded(load.items, 0)},
-         {"storedBytes", load.storedBytes},
+         {"storedBytes", rounded(load.storedBytes, 0)},
          {"provisioned",
           {{"read", load.provisionedReadCapacity}, {"write", load.provisionedWriteCapacity}}},
          {"monthlyCost",

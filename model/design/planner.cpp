@@ -454,9 +454,8 @@ double meanItemBytes(PlannerContext& context, const std::vector<std::string>& ta
 }
 
 double readUnitsFor(double bytes, bool strong) {
-  const auto type = strong ? capacity::ReadType::Strong : capacity::ReadType::Eventual;
-  const auto blocks = capacity::readBlocks(static_cast<std::int64_t>(std::ceil(bytes)));
-  return static_cast<double>(std::max<std::int64_t>(1, blocks)) * capacity::readUnitsPerBlock(type);
+  return capacity::estimatedReadUnitsForBytes(
+      bytes, strong ? capacity::ReadType::Strong : capacity::ReadType::Eventual);
 }
 
 void addUnits(std::vector<std::pair<std::string, double>>& byOwner, const std::string& owner,
@@ -1053,7 +1052,7 @@ DesignPlan planDesign(const Project& project, const Design& design,
                                       ? capacity::storedItemBytes(bytes)
                                       : capacity::storedIndexEntryBytes(bytes);
       if (view.kind != IndexView::Kind::Lsi) load.items += count;
-      load.storedBytes += static_cast<std::int64_t>(count * static_cast<double>(stored));
+      load.storedBytes += count * static_cast<double>(stored);
     }
   }
 
@@ -1069,7 +1068,7 @@ DesignPlan planDesign(const Project& project, const Design& design,
     load.provisionedMonthly = capacity::provisionedMonthlyCost(prices, load.provisionedReadCapacity,
                                                                load.provisionedWriteCapacity)
                                   .total();
-    load.storageMonthly = capacity::storageMonthlyCost(prices, load.storedBytes);
+    load.storageMonthly = capacity::estimatedStorageMonthlyCost(prices, load.storedBytes);
     plan.readUnitsPerSecond += load.readUnitsMean;
     plan.writeUnitsPerSecond += load.writeUnitsMean;
     plan.readUnitsPerSecondPeak += load.readUnitsPeak;

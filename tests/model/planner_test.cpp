@@ -267,6 +267,20 @@ TEST(Planner, shouldPrintThePlanAsJsonWithTheDocumentedFields) {
   EXPECT_TRUE(json["unitsPerSecond"].contains("read"));
 }
 
+// Counts and sizes at the format's limits give byte totals far beyond 64-bit integers: the plan
+// stays finite and positive instead of overflowing.
+TEST(Planner, shouldPriceAnAstronomicalDesignWithoutOverflowing) {
+  Json doc = docProject();
+  doc["entities"][0]["count"] = 1000000000000000;
+  doc["entities"][0]["attributes"][1]["size"] = 409600;
+  doc["accessPatterns"].push_back(Json::parse(R"({"id": "all", "name": "all", "action": "scan",
+      "entities": ["Doc"], "rate": {"mean": 1}})"));
+  const DesignPlan p = plan(doc);
+  EXPECT_GT(p.capacity[0].storedBytes, 4e20);
+  EXPECT_TRUE(std::isfinite(p.monthlyCost.storage));
+  EXPECT_GT(p.find("all")->readUnitsPerRequest, 1e16);
+}
+
 // On the published designs, the planner picks the experts' own index and operation.
 TEST(Planner, shouldAgreeWithTheExpertsStatedPlansOnThePublishedDesigns) {
   const auto files = test::corpusDesignFiles();

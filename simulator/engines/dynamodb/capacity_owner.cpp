@@ -7,12 +7,14 @@
 namespace kvlab::sim {
 namespace {
 
-int initialPartitionCount(double read, double write, std::int64_t bytes, const DynamoDbOptions& o) {
+int initialPartitionCount(double read, double write, double bytes, const DynamoDbOptions& o) {
   if (o.initialPartitions > 0) return std::min(o.initialPartitions, o.maxPartitionsPerOwner);
   const double byThroughput = read / o.partitionReadUnits + write / o.partitionWriteUnits;
-  const double bySize = static_cast<double>(bytes) / o.partitionBytes;
-  const double needed = std::ceil(std::max(byThroughput, bySize) - 1e-9);
-  return std::clamp(static_cast<int>(needed), 1, o.maxPartitionsPerOwner);
+  const double bySize = bytes / o.partitionBytes;
+  // Clamped as a double: a count beyond int is possible for absurd sizes, and casting it is not.
+  const double needed = std::clamp(std::ceil(std::max(byThroughput, bySize) - 1e-9), 1.0,
+                                   static_cast<double>(o.maxPartitionsPerOwner));
+  return static_cast<int>(needed);
 }
 
 }  // namespace
@@ -196,11 +198,10 @@ void CapacityOwner::splitHot(std::int64_t second) {
 }
 
 void CapacityOwner::growOnDemand(std::int64_t second) {
-  const double needed =
-      std::ceil(std::max(readCeiling_ / options_.partitionReadUnits +
-                             writeCeiling_ / options_.partitionWriteUnits,
-                         static_cast<double>(config_.storedBytes) / options_.partitionBytes) -
-                1e-9);
+  const double needed = std::ceil(std::max(readCeiling_ / options_.partitionReadUnits +
+                                               writeCeiling_ / options_.partitionWriteUnits,
+                                           config_.storedBytes / options_.partitionBytes) -
+                                  1e-9);
   while (map_.size() < needed && map_.size() * 2 <= options_.maxPartitionsPerOwner) {
     // The partition count doubles (§4.2): every partition that can splits at its middle.
     const int count = map_.size();

@@ -45,7 +45,7 @@ class CapacityOwner {
     bool isIndex = false;          // a GSI
     double readCapacityUnits = 0;  // provisioned mode
     double writeCapacityUnits = 0;
-    std::int64_t storedBytes = 0;
+    double storedBytes = 0;
   };
 
   CapacityOwner(Config config, const DynamoDbOptions& options);
