@@ -397,7 +397,8 @@ std::optional<ReadCandidate> evaluateRead(PlannerContext& context, const IndexVi
       }
     }
   } else {
-    exact = targets.size() == 1;
+    // Without a sort key the partition key is the whole key: unique on the table, not in an index.
+    exact = targets.size() == 1 && view.kind == IndexView::Kind::Table;
     for (const std::string& target : targets) {
       const double n =
           exact ? 1

@@ -160,6 +160,19 @@ TEST(Planner, shouldQueryAGsiWhenOnlyItsKeysMatchAndSayItCannotReadStrongly) {
   EXPECT_TRUE(hasWarning(query, "strong-read-on-gsi"));
 }
 
+TEST(Planner, shouldReadEveryItemOfAKeyValueFromAGsiWithoutASortKey) {
+  Json doc = docProject();
+  doc["designs"][0]["gsis"][0] = Json::parse(R"({"name": "GSI1", "pk": "GSI1PK", "sk": null,
+      "projection": "ALL", "entityKeys": {"Doc": {"GSI1PK": "STATUS#{status}"}}})");
+  doc["accessPatterns"].push_back(Json::parse(R"({"id": "byStatus", "name": "by status",
+      "action": "query", "entities": ["Doc"], "equals": ["status"]})"));
+  const DesignPlan planned = plan(doc);
+  const PatternPlan& query = *planned.find("byStatus");
+  EXPECT_EQ(query.index, "GSI1");
+  // A GSI key need not be unique: 10^6 documents over 2 status values.
+  EXPECT_DOUBLE_EQ(query.itemsPerRequest, 500000);
+}
+
 TEST(Planner, shouldFlagAPartitionKeyWithTooFewValuesForItsWriteRate) {
   Json doc = docProject();
   doc["designs"][0]["gsis"][0]["entityKeys"]["Doc"] = {{"GSI1PK", "STATUS#{status}"},
