@@ -98,7 +98,7 @@ class CapacityOwner {
   void updateLimits();
 
   Config config_;
-  const DynamoDbOptions& options_;
+  DynamoDbOptions options_;  // a copy: callers may pass a temporary
   bool provisioned_;
   PartitionMap map_;
   int initialPartitions_;
