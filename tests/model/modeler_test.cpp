@@ -144,8 +144,12 @@ TEST(Modeler, shouldServeEveryPatternOfTheShopByKeyAndExplainEachChoice) {
   EXPECT_THAT(best.reasons, ::testing::Contains(::testing::HasSubstr("item collection (R1)")));
   // Proposals are ranked and differ in their table keys.
   EXPECT_LE(best.monthlyCost, result.proposals[1].monthlyCost);
-  EXPECT_NE(writeProjectJson(Project{.designs = {best.design}}),
-            writeProjectJson(Project{.designs = {result.proposals[1].design}}));
+  auto designText = [](const Design& design) {
+    Project holder;
+    holder.designs = {design};
+    return writeProjectJson(holder);
+  };
+  EXPECT_NE(designText(best.design), designText(result.proposals[1].design));
 }
 
 TEST(Modeler, shouldWriteReadableKeysWithGenericNamesInAnOverloadedTable) {
