@@ -70,7 +70,9 @@ TEST_P(PublishedDesign, shouldProposeADesignAsGoodAsTheExperts) {
   expectValid(project, best);
   EXPECT_LE(scans(best.plan, project), scans(expertPlan, project));
   for (const PatternPlan& p : expertPlan.patterns) {
-    if (!p.scan) EXPECT_FALSE(best.plan.find(p.patternId)->scan) << p.patternId;
+    if (!p.scan) {
+      EXPECT_FALSE(best.plan.find(p.patternId)->scan) << p.patternId;
+    }
   }
   EXPECT_LE(best.plan.gsiCount, expertPlan.gsiCount);
   EXPECT_LE(monthly(best.plan), monthly(expertPlan) * (1 + 1e-9));
