@@ -293,5 +293,52 @@ TEST(Cli, shouldRefuseSimulateOptionsThatMakeNoSense) {
   EXPECT_EQ(runKvlab({"simulate", sample(), "--engine-option", "burst"}).exitCode, 2);
 }
 
+// Every sample validates, plans and simulates on each of its designs.
+TEST(Samples, shouldValidatePlanAndSimulateEveryDesign) {
+  const auto samples = test::sampleFiles();
+  ASSERT_GE(samples.size(), 2u);
+  for (const auto& file : samples) {
+    const std::string path = file.string();
+    CliRun validate = runKvlab({"validate", path});
+    ASSERT_EQ(validate.exitCode, 0) << path << "\n" << validate.err;
+    const auto project = nlohmann::json::parse(test::readFile(file));
+    EXPECT_FALSE(project["description"].get<std::string>().empty()) << path;
+    for (const auto& design : project["designs"]) {
+      const std::string name = design["name"];
+      CliRun plan = runKvlab({"plan", path, "--design", name, "--json"});
+      EXPECT_EQ(plan.exitCode, 0) << path << " " << name << "\n" << plan.err;
+      CliRun simulate =
+          runKvlab({"simulate", path, "--design", name, "--duration", "5s", "--json", "-"});
+      EXPECT_EQ(simulate.exitCode, 0) << path << " " << name << "\n" << simulate.err;
+    }
+  }
+}
+
+// The hot-partition sample teaches what it says: one celebrity key over a partition's write
+// limit, and write sharding as the cure.
+TEST(Samples, shouldShowTheHotPartitionAndItsCure) {
+  const std::string path = (test::sourceDir() / "samples/hot-partition.kvlab.json").string();
+  auto hotKeyWarnings = [&](const std::string& design) {
+    const auto plan =
+        nlohmann::json::parse(runKvlab({"plan", path, "--design", design, "--json"}).out);
+    int count = 0;
+    for (const auto& pattern : plan["patterns"]) {
+      for (const auto& warning : pattern["warnings"]) count += warning["code"] == "hot-key";
+    }
+    return count;
+  };
+  EXPECT_EQ(hotKeyWarnings("naive"), 1);
+  EXPECT_EQ(hotKeyWarnings("sharded"), 0);
+  auto throttled = [&](const std::string& design) {
+    const auto run = nlohmann::json::parse(
+        runKvlab({"simulate", path, "--design", design, "--duration", "20s", "--json", "-"}).out);
+    long total = 0;
+    for (const auto& pattern : run["patterns"]) total += pattern["throttled"].get<long>();
+    return total;
+  };
+  EXPECT_GT(throttled("naive"), 1000);
+  EXPECT_EQ(throttled("sharded"), 0);
+}
+
 }  // namespace
 }  // namespace kvlab::cli
