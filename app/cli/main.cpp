@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   addSimulateCommand(app, exitCode);
   addProposeCommand(app, exitCode);
   addCompareCommand(app, exitCode);
+  addBenchCommand(app, exitCode);
 
   std::string helpTopic;
   CLI::App* help = app.add_subcommand("help", "Show the help of a command");

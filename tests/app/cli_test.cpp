@@ -340,5 +340,27 @@ TEST(Samples, shouldShowTheHotPartitionAndItsCure) {
   EXPECT_EQ(throttled("sharded"), 0);
 }
 
+// kvlab bench --quick --json: the documented shape, every case, positive rates. No speed is
+// asserted: the machine decides those.
+TEST(CliTest, BenchQuickJsonHasEveryCase) {
+  const CliRun run = runKvlab({"bench", "--quick", "--json"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const auto report = nlohmann::json::parse(run.out);
+  ASSERT_TRUE(report.is_object());
+  ASSERT_EQ(report.size(), 1u);
+  ASSERT_TRUE(report["cases"].is_array());
+  std::vector<std::string> names;
+  for (const auto& c : report["cases"]) {
+    ASSERT_EQ(c.size(), 5u) << c.dump();
+    names.push_back(c["name"].get<std::string>());
+    EXPECT_FALSE(c["unit"].get<std::string>().empty());
+    EXPECT_GT(c["rate"].get<double>(), 0) << c.dump();
+    EXPECT_GT(c["baselineRate"].get<double>(), 0) << c.dump();
+    EXPECT_GT(c["ratio"].get<double>(), 0) << c.dump();
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"dynamodb-read-heavy", "dynamodb-write-heavy",
+                                             "modeler-generated", "parallel-dynamodb"}));
+}
+
 }  // namespace
 }  // namespace kvlab::cli
