@@ -20,9 +20,6 @@ struct PlanOptions {
   bool json = false;
 };
 
-std::string fixed(double value, int digits) { return fixedDecimals(value, digits); }
-std::string compact(double value) { return plainNumber(value); }
-
 void printPlan(const model::DesignPlan& plan, std::ostream& out) {
   out << "Design " << plan.design << ": table " << plan.tableName << ", " << plan.gsiCount
       << " GSIs, " << plan.lsiCount << " LSIs; prices " << plan.priceSheet << "\n\n";
@@ -34,11 +31,12 @@ void printPlan(const model::DesignPlan& plan, std::ostream& out) {
   int stated = 0;
   int scans = 0;
   for (const model::PatternPlan& p : plan.patterns) {
-    std::string rate = compact(p.requestsPerSecondMean) + "/" + compact(p.requestsPerSecondPeak);
+    std::string rate =
+        plainNumber(p.requestsPerSecondMean) + "/" + plainNumber(p.requestsPerSecondPeak);
     out << std::left << std::setw(7) << p.patternId << std::setw(10) << p.index << std::setw(20)
         << (std::string(model::operationName(p.operation)) + (p.served ? "" : " (unserved)"))
-        << std::right << std::setw(12) << compact(p.itemsPerRequest) << std::setw(12)
-        << compact(p.readUnitsPerRequest) << std::setw(9) << compact(p.writeUnitsPerRequest)
+        << std::right << std::setw(12) << plainNumber(p.itemsPerRequest) << std::setw(12)
+        << plainNumber(p.readUnitsPerRequest) << std::setw(9) << plainNumber(p.writeUnitsPerRequest)
         << std::setw(16) << rate << "  " << p.keyCondition << (p.filter.empty() ? "" : "  [filter]")
         << "\n";
     if (!p.served) out << "       not served: " << p.reason << "\n";
@@ -59,21 +57,25 @@ void printPlan(const model::DesignPlan& plan, std::ostream& out) {
       << "\n";
   for (const model::CapacityLoad& load : plan.capacity) {
     out << std::left << std::setw(12) << load.name << std::right << std::setw(20)
-        << (fixed(load.readUnitsMean, 1) + "/" + fixed(load.readUnitsPeak, 1)) << std::setw(20)
-        << (fixed(load.writeUnitsMean, 1) + "/" + fixed(load.writeUnitsPeak, 1)) << std::setw(12)
-        << fixed(static_cast<double>(load.storedBytes) / 1e9, 3) << std::setw(14)
-        << fixed(load.onDemandMonthly, 2) << std::setw(15) << fixed(load.provisionedMonthly, 2)
-        << std::setw(11) << fixed(load.storageMonthly, 2) << "\n";
+        << (fixedDecimals(load.readUnitsMean, 1) + "/" + fixedDecimals(load.readUnitsPeak, 1))
+        << std::setw(20)
+        << (fixedDecimals(load.writeUnitsMean, 1) + "/" + fixedDecimals(load.writeUnitsPeak, 1))
+        << std::setw(12) << fixedDecimals(static_cast<double>(load.storedBytes) / 1e9, 3)
+        << std::setw(14) << fixedDecimals(load.onDemandMonthly, 2) << std::setw(15)
+        << fixedDecimals(load.provisionedMonthly, 2) << std::setw(11)
+        << fixedDecimals(load.storageMonthly, 2) << "\n";
   }
   out << std::left << std::setw(12) << "total" << std::right << std::setw(20)
-      << (fixed(plan.readUnitsPerSecond, 1) + "/" + fixed(plan.readUnitsPerSecondPeak, 1))
+      << (fixedDecimals(plan.readUnitsPerSecond, 1) + "/" +
+          fixedDecimals(plan.readUnitsPerSecondPeak, 1))
       << std::setw(20)
-      << (fixed(plan.writeUnitsPerSecond, 1) + "/" + fixed(plan.writeUnitsPerSecondPeak, 1))
-      << std::setw(12) << "" << std::setw(14) << fixed(plan.monthlyCost.onDemand, 2)
-      << std::setw(15) << fixed(plan.monthlyCost.provisioned, 2) << std::setw(11)
-      << fixed(plan.monthlyCost.storage, 2) << "\n";
+      << (fixedDecimals(plan.writeUnitsPerSecond, 1) + "/" +
+          fixedDecimals(plan.writeUnitsPerSecondPeak, 1))
+      << std::setw(12) << "" << std::setw(14) << fixedDecimals(plan.monthlyCost.onDemand, 2)
+      << std::setw(15) << fixedDecimals(plan.monthlyCost.provisioned, 2) << std::setw(11)
+      << fixedDecimals(plan.monthlyCost.storage, 2) << "\n";
   out << "\nMonthly cost in US dollars: on-demand at the mean rates, provisioned sized to the peak"
-      << " with " << fixed(plan.provisionedHeadroom * 100, 0)
+      << " with " << fixedDecimals(plan.provisionedHeadroom * 100, 0)
       << "% headroom, storage with 100 bytes per item.\n";
   for (const model::PlanWarning& w : plan.warnings)
     out << "! " << w.code << ": " << w.message << "\n";

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "app/cli/commands.h"
+#include "app/cli/number_format.h"
 #include "app/cli/project_loading.h"
 #include "model/design/planner.h"
 #include "simulator/core/runner.h"
@@ -77,12 +78,6 @@ std::optional<double> parseDuration(const std::string& text) {
   }
 }
 
-std::string fixed(double value, int digits) {
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
-  return out.str();
-}
-
 std::string grouped(std::int64_t value) {
   std::string digits = std::to_string(value < 0 ? -value : value);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
@@ -90,8 +85,8 @@ std::string grouped(std::int64_t value) {
 }
 
 void printSummary(const sim::RunResult& r, std::ostream& out) {
-  out << "Simulated " << fixed(r.durationSeconds, 0) << " s of design " << r.design << " on "
-      << r.engine << " (" << r.monthlyCost.capacityMode << ", "
+  out << "Simulated " << fixedDecimals(r.durationSeconds, 0) << " s of design " << r.design
+      << " on " << r.engine << " (" << r.monthlyCost.capacityMode << ", "
       << (r.rate.starts_with("workload:") ? "workload " + r.rate.substr(9) : r.rate + " rates")
       << ", seed " << r.seed << ")" << (r.cancelled ? " - CANCELLED, partial results" : "") << ": "
       << grouped(r.requests) << " requests, " << grouped(r.succeeded) << " succeeded, "
@@ -106,15 +101,15 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
   for (const sim::PatternResult& p : r.patterns) {
     // No latency without a request that succeeded.
     auto ms = [&](double value) {
-      return p.latency.count == 0 ? std::string("-") : fixed(value, 1);
+      return p.latency.count == 0 ? std::string("-") : fixedDecimals(value, 1);
     };
     out << std::left << std::setw(7) << p.id << std::right << std::setw(10) << grouped(p.requests)
-        << std::setw(10) << fixed(static_cast<double>(p.requests) / seconds, 1) << std::setw(10)
-        << grouped(p.throttled) << std::setw(9) << grouped(p.retries) << std::setw(8)
-        << grouped(p.failed) << std::setw(8) << ms(p.latency.p50) << std::setw(8)
+        << std::setw(10) << fixedDecimals(static_cast<double>(p.requests) / seconds, 1)
+        << std::setw(10) << grouped(p.throttled) << std::setw(9) << grouped(p.retries)
+        << std::setw(8) << grouped(p.failed) << std::setw(8) << ms(p.latency.p50) << std::setw(8)
         << ms(p.latency.p95) << std::setw(8) << ms(p.latency.p99) << std::setw(9)
-        << ms(p.latency.p999) << std::setw(10) << fixed(p.readUnits / seconds, 1) << std::setw(10)
-        << fixed(p.writeUnits / seconds, 1) << "\n";
+        << ms(p.latency.p999) << std::setw(10) << fixedDecimals(p.readUnits / seconds, 1)
+        << std::setw(10) << fixedDecimals(p.writeUnits / seconds, 1) << "\n";
     for (const auto& [reason, count] : p.throttlesByReason) {
       out << "       throttled " << grouped(count) << " x " << reason << "\n";
     }
@@ -125,14 +120,17 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
     std::string partitions = std::to_string(o.initialPartitions);
     if (o.partitions != o.initialPartitions) partitions += " -> " + std::to_string(o.partitions);
     out << std::left << std::setw(13) << o.name << std::setw(17)
-        << (o.mode == "provisioned"
-                ? "prov " + fixed(o.provisionedRead, 0) + "/" + fixed(o.provisionedWrite, 0)
-                : o.mode)
+        << (o.mode == "provisioned" ? "prov " + fixedDecimals(o.provisionedRead, 0) + "/" +
+                                          fixedDecimals(o.provisionedWrite, 0)
+                                    : o.mode)
         << std::right << std::setw(10) << partitions << std::setw(8) << o.splits << std::setw(11)
         << grouped(o.throttles) << std::setw(20)
-        << (fixed(o.readUnits / seconds, 1) + "/" + fixed(o.peakReadUnitsPerSecond, 1))
+        << (fixedDecimals(o.readUnits / seconds, 1) + "/" +
+            fixedDecimals(o.peakReadUnitsPerSecond, 1))
         << std::setw(20)
-        << (fixed(o.writeUnits / seconds, 1) + "/" + fixed(o.peakWriteUnitsPerSecond, 1)) << "\n";
+        << (fixedDecimals(o.writeUnits / seconds, 1) + "/" +
+            fixedDecimals(o.peakWriteUnitsPerSecond, 1))
+        << "\n";
   }
   auto hot = [&](const std::vector<sim::HotKey>& keys, const char* title, const char* unit) {
     if (keys.empty()) return;
@@ -140,15 +138,16 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
     for (std::size_t i = 0; i < keys.size() && i < 5; ++i) {
       const sim::HotKey& k = keys[i];
       out << "  " << std::left << std::setw(8) << k.owner << std::setw(32) << k.key << std::right
-          << std::setw(14) << fixed(k.value, 0) << " " << unit << "\n";
+          << std::setw(14) << fixedDecimals(k.value, 0) << " " << unit << "\n";
     }
   };
   hot(r.hotKeysByUnits, "Hottest keys (consumed units, 3 x write + read):", "units");
   hot(r.hotKeysByThrottles, "Most throttled keys:", "throttles");
   const sim::CostReport& c = r.monthlyCost;
-  out << "\nThis load for a month (USD, " << c.priceSheet << "): on-demand " << fixed(c.onDemand, 2)
-      << ", provisioned " << fixed(c.provisioned, 2) << ", storage " << fixed(c.storage, 2) << "; "
-      << c.capacityMode << " total " << fixed(c.total, 2) << ".\n";
+  out << "\nThis load for a month (USD, " << c.priceSheet << "): on-demand "
+      << fixedDecimals(c.onDemand, 2) << ", provisioned " << fixedDecimals(c.provisioned, 2)
+      << ", storage " << fixedDecimals(c.storage, 2) << "; " << c.capacityMode << " total "
+      << fixedDecimals(c.total, 2) << ".\n";
   for (const std::string& note : r.notes) out << "note: " << note << "\n";
 }
 
@@ -247,8 +246,8 @@ int runSimulate(const SimulateOptions& options) {
       const double fraction = std::min(1.0, p.virtualSeconds / p.durationSeconds);
       const int filled = static_cast<int>(fraction * 30);
       std::cerr << "\r[" << std::string(filled, '#') << std::string(30 - filled, ' ') << "] "
-                << fixed(p.virtualSeconds, 0) << "/" << fixed(p.durationSeconds, 0) << " s, "
-                << grouped(p.requests) << " requests" << std::flush;
+                << fixedDecimals(p.virtualSeconds, 0) << "/" << fixedDecimals(p.durationSeconds, 0)
+                << " s, " << grouped(p.requests) << " requests" << std::flush;
     });
   }
   std::signal(SIGINT, onInterrupt);
@@ -265,7 +264,7 @@ int runSimulate(const SimulateOptions& options) {
   if (terminal) {
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-    std::cerr << grouped(result.requests) << " requests simulated in " << fixed(wall, 2)
+    std::cerr << grouped(result.requests) << " requests simulated in " << fixedDecimals(wall, 2)
               << " s of wall time ("
               << grouped(static_cast<std::int64_t>(static_cast<double>(result.requests) /
                                                    std::max(wall, 1e-9)))

@@ -530,29 +530,6 @@ void applyRead(PlannerContext& context, PatternPlan& plan, const AccessPattern& 
 std::optional<ReadCandidate> bestRead(PlannerContext& context, const AccessPattern& pattern,
                                       const std::vector<std::string>& targets);
 
-// `pattern` as it applies to `entity` alone: the attributes it names that the entity has.
-AccessPattern patternFor(const Project& project, const AccessPattern& pattern,
-                         const std::string& entity) {
-  const Entity* e = project.findEntity(entity);
-  auto has = [&](const std::string& attribute) { return e->findAttribute(attribute) != nullptr; };
-  AccessPattern own = pattern;
-  own.entities = {entity};
-  own.equals.clear();
-  for (const std::string& attribute : pattern.equals) {
-    if (has(attribute)) own.equals.push_back(attribute);
-  }
-  if (own.range && !has(own.range->attribute)) own.range.reset();
-  if (own.sortBy && !has(*own.sortBy)) own.sortBy.reset();
-  if (own.filter) {
-    std::vector<std::string> kept;
-    for (const std::string& attribute : *own.filter) {
-      if (has(attribute)) kept.push_back(attribute);
-    }
-    own.filter = kept;
-  }
-  return own;
-}
-
 // When no one partition holds every entity a pattern reads, each entity that can be read by key
 // is read apart (one request each), and the entities that cannot are fetched by key afterwards
 // (BatchGetItem, one item per item read). Returns false when no entity can be read by key.
@@ -562,7 +539,7 @@ bool readEntitiesApart(PlannerContext& context, PatternPlan& plan, const AccessP
   std::vector<std::string> unreadable;
   std::vector<PatternPlan> parts;
   for (const std::string& target : targets) {
-    const AccessPattern own = patternFor(context.project, pattern, target);
+    const AccessPattern own = patternForEntity(context.project, pattern, target);
     auto read = own.equals.empty() ? std::nullopt : bestRead(context, own, {target});
     if (!read) {
       unreadable.push_back(target);
@@ -1080,6 +1057,28 @@ DesignPlan planDesign(const Project& project, const Design& design,
   }
   checkDesignLimits(context, plan);
   return plan;
+}
+
+AccessPattern patternForEntity(const Project& project, const AccessPattern& pattern,
+                               const std::string& entity) {
+  const Entity* e = project.findEntity(entity);
+  auto has = [&](const std::string& attribute) { return e->findAttribute(attribute) != nullptr; };
+  AccessPattern own = pattern;
+  own.entities = {entity};
+  own.equals.clear();
+  for (const std::string& attribute : pattern.equals) {
+    if (has(attribute)) own.equals.push_back(attribute);
+  }
+  if (own.range && !has(own.range->attribute)) own.range.reset();
+  if (own.sortBy && !has(*own.sortBy)) own.sortBy.reset();
+  if (own.filter) {
+    std::vector<std::string> kept;
+    for (const std::string& attribute : *own.filter) {
+      if (has(attribute)) kept.push_back(attribute);
+    }
+    own.filter = kept;
+  }
+  return own;
 }
 
 PatternPlan planPattern(const Project& project, const Design& design, const AccessPattern& pattern,

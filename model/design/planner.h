@@ -19,6 +19,11 @@ struct PlannerOptions {
 DesignPlan planDesign(const Project& project, const Design& design,
                       const capacity::PriceSheet& prices, const PlannerOptions& options = {});
 
+// `pattern` as it applies to `entity` alone: the same pattern reading only `entity`, keeping only
+// the attributes (equality, range, sort, filter) that the entity has.
+AccessPattern patternForEntity(const Project& project, const AccessPattern& pattern,
+                               const std::string& entity);
+
 // How `pattern` alone runs on `design`: the decision planDesign makes for it, with its units per
 // request. The modeler prices its candidates with it.
 PatternPlan planPattern(const Project& project, const Design& design, const AccessPattern& pattern,

@@ -371,14 +371,7 @@ class Modeler {
   // `pattern` as it applies to `target` alone, or nothing when it gives none of its attributes.
   std::optional<AccessPattern> shareOf(const AccessPattern& pattern,
                                        const std::string& target) const {
-    AccessPattern own = pattern;
-    own.entities = {target};
-    own.equals.clear();
-    for (const std::string& a : pattern.equals) {
-      if (entity(target).findAttribute(a) != nullptr) own.equals.push_back(a);
-    }
-    if (own.range && !entity(target).findAttribute(own.range->attribute)) own.range.reset();
-    if (own.sortBy && !entity(target).findAttribute(*own.sortBy)) own.sortBy.reset();
+    AccessPattern own = patternForEntity(project_, pattern, target);
     if (own.equals.empty()) return std::nullopt;
     return own;
   }
