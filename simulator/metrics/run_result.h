@@ -102,7 +102,33 @@ struct CostReport {
   double onDemand = 0;     // the consumed request units per second for a month
   double provisioned = 0;  // the capacity the run was given, for a month
   double storage = 0;
-  double total = 0;  // under the run's capacity mode, with storage
+  double instances = 0;  // servers and cache nodes billed by the hour (relational, cache)
+  double total = 0;      // under the run's capacity mode, with storage and instances
+};
+
+// A cache's hits and misses (the cache and cache-aside engines).
+struct CacheReport {
+  std::string evictionPolicy;  // "allkeys-lru", "allkeys-lfu", "volatile-ttl", "noeviction"
+  double maxMemoryBytes = 0;
+  double usedMemoryBytes = 0;  // at the end of the run
+  std::int64_t hits = 0;
+  std::int64_t misses = 0;
+  double hitRatio = 0;  // hits / (hits + misses); 0 when nothing was read
+  std::int64_t evictions = 0;
+  std::int64_t expirations = 0;   // keys removed because their TTL passed
+  std::int64_t rejectedWrites = 0;  // OOM errors under noeviction
+  std::vector<double> hitRatioByBucket;  // one per timeline bucket (0 where nothing was read)
+};
+
+// A server with cores that requests queue for (the relational engine; a cache node's one thread).
+struct ServerReport {
+  std::string name;      // "relational" or "cache"
+  std::string instance;  // the instance type it models ("db.r6g.large")
+  int cores = 0;
+  int connections = 0;       // the pool: requests beyond it wait for a connection
+  double utilization = 0;    // busy core-seconds / (cores x duration)
+  double peakQueueLength = 0;  // requests waiting for a core, at most
+  std::vector<double> utilizationByBucket;  // one per timeline bucket
 };
 
 // Everything a run yields. A value; deterministic for the same inputs and seed (no wall-clock
@@ -127,6 +153,8 @@ struct RunResult {
   std::vector<HotKey> hotKeysByUnits;
   std::vector<HotKey> hotKeysByThrottles;
   CostReport monthlyCost;
+  std::optional<CacheReport> cache;  // where the engine has a cache
+  std::vector<ServerReport> servers;  // where the engine models servers
   std::vector<std::string> notes;  // what the model left out for this run
 };
 

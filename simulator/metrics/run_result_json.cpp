@@ -122,8 +122,37 @@ std::string runResultJson(const RunResult& r) {
                             {"onDemand", r.monthlyCost.onDemand},
                             {"provisioned", r.monthlyCost.provisioned},
                             {"storage", r.monthlyCost.storage},
+                            {"instances", r.monthlyCost.instances},
                             {"total", r.monthlyCost.total},
                             {"currency", "USD"}};
+  if (r.cache) {
+    const CacheReport& c = *r.cache;
+    doc["cache"] = Json{{"evictionPolicy", c.evictionPolicy},
+                        {"maxMemoryBytes", c.maxMemoryBytes},
+                        {"usedMemoryBytes", c.usedMemoryBytes},
+                        {"hits", c.hits},
+                        {"misses", c.misses},
+                        {"hitRatio", c.hitRatio},
+                        {"evictions", c.evictions},
+                        {"expirations", c.expirations},
+                        {"rejectedWrites", c.rejectedWrites},
+                        {"hitRatioByBucket", c.hitRatioByBucket}};
+  }
+  if (!r.servers.empty()) {
+    Json servers = Json::array();
+    for (const ServerReport& s : r.servers) {
+      servers.push_back(Json{{"name", s.name},
+                             {"instance", s.instance},
+                             {"cores", s.cores},
+                             {"connections", s.connections},
+                             {"utilization", s.utilization},
+                             {"peakQueueLength", s.peakQueueLength},
+                             {"utilizationByBucket", s.utilizationByBucket}});
+    }
+    // The first server is "the" server of the issue's `server` {utilization, cores}.
+    doc["server"] = servers.front();
+    doc["servers"] = servers;
+  }
   doc["notes"] = r.notes;
   return doc.dump(2) + "\n";
 }
