@@ -91,12 +91,14 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
       << ", seed " << r.seed << ")" << (r.cancelled ? " - CANCELLED, partial results" : "") << ": "
       << grouped(r.requests) << " requests, " << grouped(r.succeeded) << " succeeded, "
       << grouped(r.throttled) << " throttled attempts, " << grouped(r.failed) << " failed.\n\n";
+  // Request units are DynamoDB's: other engines leave their columns out.
+  const bool units = !r.partitions.owners.empty();
   out << std::left << std::setw(7) << "ID" << std::right << std::setw(10) << "requests"
       << std::setw(10) << "req/s" << std::setw(10) << "throttled" << std::setw(9) << "retries"
       << std::setw(8) << "failed" << std::setw(8) << "p50 ms" << std::setw(8) << "p95"
-      << std::setw(8) << "p99" << std::setw(9) << "p99.9" << std::setw(10) << "RU/s"
-      << std::setw(10) << "WU/s"
-      << "\n";
+      << std::setw(8) << "p99" << std::setw(9) << "p99.9";
+  if (units) out << std::setw(10) << "RU/s" << std::setw(10) << "WU/s";
+  out << "\n";
   const double seconds = std::max(1e-9, r.durationSeconds);
   for (const sim::PatternResult& p : r.patterns) {
     // No latency without a request that succeeded.
@@ -108,14 +110,20 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
         << std::setw(10) << grouped(p.throttled) << std::setw(9) << grouped(p.retries)
         << std::setw(8) << grouped(p.failed) << std::setw(8) << ms(p.latency.p50) << std::setw(8)
         << ms(p.latency.p95) << std::setw(8) << ms(p.latency.p99) << std::setw(9)
-        << ms(p.latency.p999) << std::setw(10) << fixedDecimals(p.readUnits / seconds, 1)
-        << std::setw(10) << fixedDecimals(p.writeUnits / seconds, 1) << "\n";
+        << ms(p.latency.p999);
+    if (units) {
+      out << std::setw(10) << fixedDecimals(p.readUnits / seconds, 1) << std::setw(10)
+          << fixedDecimals(p.writeUnits / seconds, 1);
+    }
+    out << "\n";
     for (const auto& [reason, count] : p.throttlesByReason) {
       out << "       throttled " << grouped(count) << " x " << reason << "\n";
     }
   }
-  out << "\nCapacity     mode             partitions  splits  throttles      RU/s mean/peak"
-         "      WU/s mean/peak\n";
+  if (units) {
+    out << "\nCapacity     mode             partitions  splits  throttles      RU/s mean/peak"
+           "      WU/s mean/peak\n";
+  }
   for (const sim::CapacityOwnerReport& o : r.partitions.owners) {
     std::string partitions = std::to_string(o.initialPartitions);
     if (o.partitions != o.initialPartitions) partitions += " -> " + std::to_string(o.partitions);
@@ -143,11 +151,33 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
   };
   hot(r.hotKeysByUnits, "Hottest keys (consumed units, 3 x write + read):", "units");
   hot(r.hotKeysByThrottles, "Most throttled keys:", "throttles");
+  for (const sim::ServerReport& s : r.servers) {
+    out << "\nServer " << s.name << " (" << (s.instance.empty() ? "" : s.instance + ", ") << s.cores
+        << (s.cores == 1 ? " core" : " cores");
+    if (s.connections > 0) out << ", " << s.connections << " connections";
+    out << "): utilization " << fixedDecimals(s.utilization * 100, 1) << "%, at most "
+        << fixedDecimals(s.peakQueueLength, 0) << " waiting for a core\n";
+  }
+  if (r.cache) {
+    const sim::CacheReport& c = *r.cache;
+    out << "\nCache (" << c.evictionPolicy << ", " << fixedDecimals(c.maxMemoryBytes / 1048576.0, 0)
+        << " MiB): hit ratio " << fixedDecimals(c.hitRatio * 100, 1) << "% (" << grouped(c.hits)
+        << " hits, " << grouped(c.misses) << " misses), " << grouped(c.evictions) << " evictions, "
+        << grouped(c.expirations) << " expirations";
+    if (c.rejectedWrites > 0) out << ", " << grouped(c.rejectedWrites) << " writes refused (OOM)";
+    out << "\n";
+  }
   const sim::CostReport& c = r.monthlyCost;
-  out << "\nThis load for a month (USD, " << c.priceSheet << "): on-demand "
-      << fixedDecimals(c.onDemand, 2) << ", provisioned " << fixedDecimals(c.provisioned, 2)
-      << ", storage " << fixedDecimals(c.storage, 2) << "; " << c.capacityMode << " total "
-      << fixedDecimals(c.total, 2) << ".\n";
+  if (units) {
+    out << "\nThis load for a month (USD, " << c.priceSheet << "): on-demand "
+        << fixedDecimals(c.onDemand, 2) << ", provisioned " << fixedDecimals(c.provisioned, 2)
+        << ", storage " << fixedDecimals(c.storage, 2) << "; " << c.capacityMode << " total "
+        << fixedDecimals(c.total, 2) << ".\n";
+  } else {
+    out << "\nA month (USD, " << c.priceSheet << "): instances " << fixedDecimals(c.instances, 2)
+        << ", storage " << fixedDecimals(c.storage, 2) << "; total " << fixedDecimals(c.total, 2)
+        << ".\n";
+  }
   for (const std::string& note : r.notes) out << "note: " << note << "\n";
 }
 

@@ -290,10 +290,12 @@ PriceSheetLoad PriceSheet::parse(std::string_view jsonText, std::string_view fil
   return reader.read(root);
 }
 
-std::filesystem::path defaultPriceSheetPath() {
+std::filesystem::path dataDirectory() {
   const char* dataDir = std::getenv("KVLAB_DATA_DIR");
-  if (dataDir != nullptr && *dataDir != '\0') return std::filesystem::path(dataDir) / kDefaultSheet;
-  return std::filesystem::path(KVLAB_SOURCE_DATA_DIR) / kDefaultSheet;
+  if (dataDir != nullptr && *dataDir != '\0') return std::filesystem::path(dataDir);
+  return std::filesystem::path(KVLAB_SOURCE_DATA_DIR);
 }
+
+std::filesystem::path defaultPriceSheetPath() { return dataDirectory() / kDefaultSheet; }
 
 }  // namespace kvlab::model::capacity

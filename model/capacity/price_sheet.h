@@ -86,4 +86,8 @@ struct PriceSheetLoad {
 // file is not checked to exist.
 std::filesystem::path defaultPriceSheetPath();
 
+// The data folder: $KVLAB_DATA_DIR when that is set and not empty, otherwise the source tree's
+// data/ folder (prices/, engines/).
+std::filesystem::path dataDirectory();
+
 }  // namespace kvlab::model::capacity

@@ -91,4 +91,14 @@ Status applyWorkload(const model::Workload& workload, const std::filesystem::pat
   return Status::Ok();
 }
 
+KeyDistribution keyDistributionOf(const std::optional<model::KeyDistribution>& d) {
+  KeyDistribution out;
+  if (!d) return out;
+  out.kind = std::string(model::keyDistributionKindName(d->kind));
+  if (d->theta) out.theta = *d->theta;
+  if (d->hotFraction) out.hotFraction = *d->hotFraction;
+  if (d->hotOpFraction) out.hotOpFraction = *d->hotOpFraction;
+  return out;
+}
+
 }  // namespace kvlab::sim

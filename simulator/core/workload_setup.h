@@ -5,6 +5,7 @@
 #include "model/schema/project.h"
 #include "model/status.h"
 #include "simulator/core/runner.h"
+#include "simulator/workload/key_distribution.h"
 
 namespace kvlab::sim {
 
@@ -17,5 +18,8 @@ namespace kvlab::sim {
 // for a CSV, the file and line; nothing is changed then.
 Status applyWorkload(const model::Workload& workload, const std::filesystem::path& baseDirectory,
                      model::Project& project, RunOptions& run);
+
+// The key distribution a pattern states, as the workload library takes it (uniform when none).
+KeyDistribution keyDistributionOf(const std::optional<model::KeyDistribution>& distribution);
 
 }  // namespace kvlab::sim

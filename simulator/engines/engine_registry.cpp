@@ -1,6 +1,7 @@
 #include "simulator/engines/engine_registry.h"
 
 #include "simulator/engines/dynamodb/dynamodb_engine.h"
+#include "simulator/engines/relational/relational_engine.h"
 
 namespace kvlab::sim {
 
@@ -10,6 +11,9 @@ const std::vector<EngineInfo>& registeredEngines() {
        "DynamoDB: partitions of 3,000 read and 1,000 write units per second, provisioned "
        "(burst, adaptive capacity) or on-demand capacity, split for heat, GSI back-pressure, "
        "SDK retries with back-off (docs/simulator.md)"},
+      {"relational",
+       "PostgreSQL-like server: normalized tables and indexes, each request's SQL run on SQLite, "
+       "its measured work as core time on N cores behind a connection pool (docs/engines.md)"},
   };
   return engines;
 }
@@ -23,6 +27,14 @@ std::unique_ptr<Engine> createEngine(std::string_view name, const EngineSettings
       return nullptr;
     }
     return std::make_unique<DynamoDbEngine>(std::move(options));
+  }
+  if (name == "relational") {
+    RelationalOptions options;
+    if (auto problem = applyRelationalOptions(settings, options)) {
+      if (error) *error = *problem;
+      return nullptr;
+    }
+    return std::make_unique<RelationalEngine>(std::move(options));
   }
   if (error) {
     std::string known;

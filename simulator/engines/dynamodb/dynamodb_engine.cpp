@@ -8,6 +8,7 @@
 #include "model/capacity/dynamodb_limits.h"
 #include "model/design/item_estimate.h"
 #include "model/schema/key_template.h"
+#include "simulator/core/workload_setup.h"
 
 namespace kvlab::sim {
 namespace {
@@ -32,16 +33,6 @@ constexpr const char* kLimitNames[] = {"KeyRangeThroughputExceeded",
 
 int reasonIndex(bool index, bool write, ThroughputLimit limit) {
   return ((index ? 2 : 0) + (write ? 1 : 0)) * 3 + (static_cast<int>(limit) - 1);
-}
-
-KeyDistribution toWorkload(const std::optional<model::KeyDistribution>& d) {
-  KeyDistribution out;
-  if (!d) return out;
-  out.kind = std::string(model::keyDistributionKindName(d->kind));
-  if (d->theta) out.theta = *d->theta;
-  if (d->hotFraction) out.hotFraction = *d->hotFraction;
-  if (d->hotOpFraction) out.hotOpFraction = *d->hotOpFraction;
-  return out;
 }
 
 // The key a hot-key report shows: the template with the key number in its first placeholder.
@@ -236,7 +227,7 @@ Status DynamoDbEngine::prepare(const EngineInput& input, std::vector<PatternLoad
     PatternLoad load;
     load.patternId = pattern.id;
     load.keyCount = primarySpace.count;
-    load.keys = toWorkload(pattern.keyDistribution);
+    load.keys = keyDistributionOf(pattern.keyDistribution);
     load.meanRate = mean;
     load.peakRate = std::max(mean, peak);
     std::string error;
