@@ -17,9 +17,10 @@ jobs="${KVLAB_JOBS:-$(nproc)}"
 packages=(
   build-essential cmake ninja-build pkg-config
   libsqlite3-dev sqlite3 nlohmann-json3-dev libcli11-dev libboost-graph-dev
-  libglpk-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libglpk-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   fonts-dejavu-core clang-format
+  libpq-dev postgresql-15
 )
 
 install_packages() {

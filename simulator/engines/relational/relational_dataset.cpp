@@ -368,4 +368,37 @@ double RelationalDataset::workFactor(const model::Project& project,
   }
 }
 
+void RelationalDataset::bind(const std::vector<model::SqlParameter>& parameters,
+                             const std::vector<model::SqlParameter>& keyParameters,
+                             std::int64_t key, std::int64_t newRow,
+                             std::vector<SqlValue>& out) const {
+  using Kind = model::SqlParameter::Kind;
+  out.clear();
+  for (const model::SqlParameter& p : parameters) {
+    const std::int64_t d = domain(p.entity, p.attribute);
+    switch (p.kind) {
+      case Kind::KeyValue:
+        out.push_back(render(p.entity, p.attribute, keyDigit(keyParameters, p.attribute, key)));
+        break;
+      case Kind::RangeLow:
+        out.push_back(render(p.entity, p.attribute, 0));
+        break;
+      case Kind::RangeHigh:
+        out.push_back(render(p.entity, p.attribute, d - 1));
+        break;
+      case Kind::RangePrefix:
+        out.push_back(SqlValue{SqlValue::Type::Text, 0, ""});
+        break;
+      case Kind::FilterValue:
+        out.push_back(render(p.entity, p.attribute, key % d));
+        break;
+      case Kind::NewValue: {
+        const std::int64_t row = rows(p.entity) + newRow;
+        out.push_back(render(p.entity, p.attribute, valueNumber(p.entity, p.attribute, row)));
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace kvlab::sim

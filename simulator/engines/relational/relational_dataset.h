@@ -60,6 +60,14 @@ class RelationalDataset {
   std::int64_t keyDigit(const std::vector<model::SqlParameter>& parameters,
                         const std::string& attribute, std::int64_t key) const;
 
+  // The values of `parameters` (one statement's) for a request with key number `key` (its digits
+  // over `keyParameters`, every statement of the pattern) whose writes make row `newRow` of the
+  // entities they write (counting from rows()): equalities from the key, ranges from the lowest
+  // to the highest value, a prefix that every value has, new values of row rows() + newRow.
+  void bind(const std::vector<model::SqlParameter>& parameters,
+            const std::vector<model::SqlParameter>& keyParameters, std::int64_t key,
+            std::int64_t newRow, std::vector<SqlValue>& out) const;
+
   // The project's rows per key of `pattern` over the loaded rows per key, at least 1: what the
   // work measured on the loaded data is multiplied by.
   double workFactor(const model::Project& project, const model::AccessPattern& pattern) const;

@@ -158,46 +158,12 @@ void RelationalEngine::submit(const Request& request, std::uint64_t tag,
 
 VirtualTime RelationalEngine::runStatements(InFlight& request) {
   Route& route = routes_[request.pattern];
-  using Kind = model::SqlParameter::Kind;
   StatementWork work;
   int writes = 0;
   if (route.transaction) database_->execute("BEGIN");
   for (const PreparedStatement& statement : route.statements) {
-    values_.clear();
-    const bool inserts = statement.write && !statement.parameters.empty() &&
-                         std::all_of(statement.parameters.begin(), statement.parameters.end(),
-                                     [](const auto& p) { return p.kind == Kind::NewValue; });
-    const std::int64_t newRow = route.newRows;
-    for (std::size_t i = 0; i < statement.parameters.size(); ++i) {
-      const model::SqlParameter& p = statement.parameters[i];
-      const std::int64_t domain = dataset_->domain(p.entity, p.attribute);
-      switch (p.kind) {
-        case Kind::KeyValue:
-          values_.push_back(
-              dataset_->render(p.entity, p.attribute,
-                               dataset_->keyDigit(route.keyParameters, p.attribute, request.key)));
-          break;
-        case Kind::RangeLow:
-          values_.push_back(dataset_->render(p.entity, p.attribute, 0));
-          break;
-        case Kind::RangeHigh:
-          values_.push_back(dataset_->render(p.entity, p.attribute, domain - 1));
-          break;
-        case Kind::RangePrefix:
-          values_.push_back(SqlValue{SqlValue::Type::Text, 0, ""});
-          break;
-        case Kind::FilterValue:
-          values_.push_back(dataset_->render(p.entity, p.attribute, request.key % domain));
-          break;
-        case Kind::NewValue: {
-          const std::int64_t row = dataset_->rows(p.entity) + newRow;
-          values_.push_back(dataset_->render(p.entity, p.attribute,
-                                             dataset_->valueNumber(p.entity, p.attribute, row)));
-          break;
-        }
-      }
-    }
-    if (inserts || statement.write) ++route.newRows;
+    dataset_->bind(statement.parameters, route.keyParameters, request.key, route.newRows, values_);
+    if (statement.write) ++route.newRows;
     if (statement.write) ++writes;
     if (Status s = database_->run(statement.id, values_, work); !s.ok()) {
       if (failedStatements_++ == 0) firstStatementError_ = route.patternId + ": " + s.message();
