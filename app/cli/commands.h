@@ -18,5 +18,7 @@ void addSimulateCommand(CLI::App& app, int& exitCode);
 void addProposeCommand(CLI::App& app, int& exitCode);
 void addCompareCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
+void addImportCommand(CLI::App& app, int& exitCode);
+void addExportCommand(CLI::App& app, int& exitCode);
 
 }  // namespace kvlab::cli

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   addProposeCommand(app, exitCode);
   addCompareCommand(app, exitCode);
   addBenchCommand(app, exitCode);
+  addImportCommand(app, exitCode);
+  addExportCommand(app, exitCode);
 
   std::string helpTopic;
   CLI::App* help = app.add_subcommand("help", "Show the help of a command");

@@ -362,5 +362,85 @@ TEST(CliTest, BenchQuickJsonHasEveryCase) {
                                              "modeler-generated", "parallel-dynamodb"}));
 }
 
+// kvlab import and kvlab export: every published Workbench model imports to a valid project that
+// exports and imports again; failures write nothing and say where.
+TEST(CliInterop, shouldImportEveryWorkbenchModelAndExportItBack) {
+  const auto dir = test::sharedDir() / "corpus" / "nosql-workbench";
+  ASSERT_TRUE(std::filesystem::is_directory(dir)) << dir;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    test::TempDir out;
+    const std::string project = (out / "model.kvlab.json").string();
+    CliRun imported =
+        runKvlab({"import", entry.path().string(), "--from", "nosql-workbench", "-o", project});
+    ASSERT_EQ(imported.exitCode, 0) << entry.path() << imported.err;
+    EXPECT_THAT(imported.out, HasSubstr("wrote " + project));
+    EXPECT_EQ(runKvlab({"validate", "--quiet", project}).exitCode, 0);
+    const std::string model = (out / "back.json").string();
+    CliRun exported = runKvlab({"export", project, "--to", "nosql-workbench", "-o", model});
+    ASSERT_EQ(exported.exitCode, 0) << exported.err;
+    const auto json = nlohmann::json::parse(test::readFile(model));
+    EXPECT_EQ(json["ModelMetadata"]["Version"], "3.0");
+    CliRun again = runKvlab({"import", model, "--from", "nosql-workbench", "-o", "-"});
+    EXPECT_EQ(again.exitCode, 0) << again.err;
+    EXPECT_EQ(nlohmann::json::parse(again.out)["format"], "kvlab/1");
+  }
+}
+
+TEST(CliInterop, shouldWriteTheDefaultOutputInTheCurrentDirectory) {
+  test::TempDir dir;
+  const auto model = test::sharedDir() / "corpus" / "nosql-workbench" / "CartModel.json";
+  const std::string command =
+      "cd " + shellQuoted(dir.path().string()) + " && " + shellQuoted(KVLAB_CLI_PATH) + " import " +
+      shellQuoted(model.string()) + " --from nosql-workbench >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "CartModel.kvlab.json"));
+}
+
+TEST(CliInterop, shouldWriteNothingWhenAnImportFails) {
+  test::TempDir dir;
+  test::writeFile(dir / "bad.json", "{\n  \"DataModel\": [\n    {\"TableName\": 5}\n  ]\n}\n");
+  const std::string out = (dir / "bad.kvlab.json").string();
+  CliRun run =
+      runKvlab({"import", (dir / "bad.json").string(), "--from", "nosql-workbench", "-o", out});
+  EXPECT_EQ(run.exitCode, 1);
+  EXPECT_THAT(
+      run.err,
+      HasSubstr("bad.json: error: DataModel[0].TableName: expected a string, found a number"));
+  EXPECT_THAT(run.err, HasSubstr("nothing was written"));
+  EXPECT_FALSE(std::filesystem::exists(out));
+
+  test::writeFile(dir / "broken.yaml", "Resources:\n  T: [\n");
+  CliRun yaml =
+      runKvlab({"import", (dir / "broken.yaml").string(), "--from", "cloudformation", "-o", out});
+  EXPECT_EQ(yaml.exitCode, 1);
+  EXPECT_THAT(yaml.err, HasSubstr("broken.yaml:"));
+  EXPECT_FALSE(std::filesystem::exists(out));
+  EXPECT_EQ(runKvlab({"import", (dir / "bad.json").string(), "--from", "excel"}).exitCode, 2);
+}
+
+TEST(CliInterop, shouldExportADesignToEveryFormat) {
+  test::TempDir dir;
+  for (const char* format : {"nosql-workbench", "cloudformation", "aws-cli", "onetable"}) {
+    const std::string out = (dir / (std::string(format) + ".json")).string();
+    CliRun run =
+        runKvlab({"export", sample(), "--design", "single-table", "--to", format, "-o", out});
+    ASSERT_EQ(run.exitCode, 0) << format << ": " << run.err;
+    EXPECT_TRUE(nlohmann::json::accept(test::readFile(out))) << format;
+  }
+  // CloudFormation YAML, chosen by the extension, reads back as the same table.
+  const std::string yaml = (dir / "shop.yaml").string();
+  ASSERT_EQ(runKvlab({"export", sample(), "--to", "cloudformation", "-o", yaml}).exitCode, 0);
+  EXPECT_NE(test::readFile(yaml).front(), '{');
+  CliRun back = runKvlab({"import", yaml, "--from", "cloudformation", "-o", "-"});
+  ASSERT_EQ(back.exitCode, 0) << back.err;
+  EXPECT_EQ(nlohmann::json::parse(back.out)["designs"][0]["table"]["name"], "OnlineShop");
+  // An unknown design lists the designs; an unknown format is a usage error.
+  CliRun unknown =
+      runKvlab({"export", sample(), "--design", "nope", "--to", "onetable", "-o", "-"});
+  EXPECT_EQ(unknown.exitCode, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("single-table"));
+  EXPECT_EQ(runKvlab({"export", sample(), "--to", "excel", "-o", "-"}).exitCode, 2);
+}
+
 }  // namespace
 }  // namespace kvlab::cli
