@@ -4,6 +4,7 @@
 #include "model/interop/cloudformation_writer.h"
 #include "model/interop/nosql_workbench_writer.h"
 #include "model/interop/onetable_writer.h"
+#include "model/interop/sql_writer.h"
 
 namespace kvlab::model::interop {
 namespace {
@@ -29,6 +30,8 @@ const std::vector<Exporter>& exporters() {
       {"aws-cli", "input of 'aws dynamodb create-table --cli-input-json', one table", 1,
        &writeAwsCli},
       {"onetable", "dynamodb-onetable schema (indexes and models), one table", 1, &writeOneTable},
+      {"sql", "PostgreSQL DDL of the entities, normalized, and each pattern's SQL (PREPARE)", 1,
+       &writePostgresSql},
   };
   return kExporters;
 }

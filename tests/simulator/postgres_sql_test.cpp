@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "model/interop/sql_writer.h"
 #include "model/io/project_file.h"
 #include "model/relational/relational_schema.h"
 #include "simulator/engines/relational/relational_dataset.h"
@@ -151,6 +152,29 @@ TEST_F(PostgresSqlTest, shouldCreateEveryProjectsSchemaAndRunEveryPatternAsSqlit
       }
     }
     EXPECT_GT(statements, 0);
+  }
+}
+
+// `kvlab export --to sql` writes one script: it runs whole in psql's way (one PQexec).
+TEST_F(PostgresSqlTest, shouldRunTheExportedScriptOfEveryProject) {
+  int schemaNumber = 0;
+  for (const std::filesystem::path& file : projectFiles()) {
+    SCOPED_TRACE(file.filename().string());
+    model::ProjectLoadResult loaded = model::loadProjectFile(file);
+    ASSERT_TRUE(loaded.project.has_value());
+    std::string script;
+    ASSERT_TRUE(model::interop::writePostgresSql(*loaded.project, {}, {}, script).ok());
+    std::string error;
+    const std::string name = "export" + std::to_string(schemaNumber++);
+    ASSERT_EQ(execute("CREATE SCHEMA " + name + "; SET search_path TO " + name, {}, error), 0)
+        << error;
+    EXPECT_EQ(execute(script, {}, error), 0) << error << "\n" << script;
+    // Every pattern that has SQL is prepared under its id.
+    PGresult* prepared = PQexec(connection_, "SELECT count(*) FROM pg_prepared_statements");
+    ASSERT_EQ(PQresultStatus(prepared), PGRES_TUPLES_OK);
+    EXPECT_GT(std::stoi(PQgetvalue(prepared, 0, 0)), 0);
+    PQclear(prepared);
+    ASSERT_EQ(execute("DEALLOCATE ALL", {}, error), 0) << error;
   }
 }
 
