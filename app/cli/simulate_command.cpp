@@ -181,6 +181,81 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
   for (const std::string& note : r.notes) out << "note: " << note << "\n";
 }
 
+// The settings for `engine`: --capacity (dynamodb's), and each --engine-option KEY=VALUE, or
+// ENGINE.KEY=VALUE for one engine only (required with --engine all, where engines differ).
+std::optional<sim::EngineSettings> settingsFor(const std::string& engine,
+                                               const SimulateOptions& options, bool all,
+                                               std::string& error) {
+  sim::EngineSettings settings;
+  if (!options.capacity.empty() && engine == "dynamodb") {
+    settings.emplace_back("capacity", options.capacity);
+  }
+  for (const std::string& option : options.engineOptions) {
+    const auto equals = option.find('=');
+    if (equals == std::string::npos) {
+      error = "--engine-option " + option + ": expected KEY=VALUE or ENGINE.KEY=VALUE";
+      return std::nullopt;
+    }
+    std::string key = option.substr(0, equals);
+    const auto dot = key.find('.');
+    bool known = false;
+    if (dot != std::string::npos) {
+      for (const sim::EngineInfo& e : sim::registeredEngines())
+        known |= key.substr(0, dot) == e.name;
+    }
+    if (known) {
+      if (key.substr(0, dot) != engine) continue;
+      key = key.substr(dot + 1);
+    } else if (all) {
+      error = "--engine-option " + option +
+              ": with --engine all, name the engine it is for (relational.cores=4)";
+      return std::nullopt;
+    }
+    settings.emplace_back(key, option.substr(equals + 1));
+  }
+  return settings;
+}
+
+// Requests per second the run's server could complete at 100% utilization, from what it did:
+// completed requests per busy core-second. Nothing without a server or when it was idle.
+std::optional<double> saturationRate(const sim::RunResult& r) {
+  if (r.servers.empty()) return std::nullopt;
+  double bottleneck = 0;
+  for (const sim::ServerReport& s : r.servers) bottleneck = std::max(bottleneck, s.utilization);
+  if (bottleneck <= 0) return std::nullopt;
+  return static_cast<double>(r.succeeded) / std::max(1e-9, r.durationSeconds) / bottleneck;
+}
+
+void printComparison(const std::vector<sim::RunResult>& results, std::ostream& out) {
+  out << "Side by side (same project, workload and seed):\n";
+  out << std::left << std::setw(13) << "engine" << std::right << std::setw(11) << "offered/s"
+      << std::setw(10) << "done/s" << std::setw(9) << "failed" << std::setw(11) << "throttled"
+      << std::setw(8) << "p50 ms" << std::setw(8) << "p95" << std::setw(9) << "p99" << std::setw(8)
+      << "busy" << std::setw(14) << "saturates at" << std::setw(12) << "USD/month"
+      << "\n";
+  for (const sim::RunResult& r : results) {
+    const double seconds = std::max(1e-9, r.durationSeconds);
+    auto ms = [&](double v) {
+      return r.latency.count == 0 ? std::string("-") : fixedDecimals(v, 1);
+    };
+    std::string busy = "-";
+    for (const sim::ServerReport& s : r.servers) {
+      busy = fixedDecimals(s.utilization * 100, 0) + "%";
+    }
+    const auto saturation = saturationRate(r);
+    out << std::left << std::setw(13) << r.engine << std::right << std::setw(11)
+        << fixedDecimals(static_cast<double>(r.requests) / seconds, 1) << std::setw(10)
+        << fixedDecimals(static_cast<double>(r.succeeded) / seconds, 1) << std::setw(9)
+        << grouped(r.failed) << std::setw(11) << grouped(r.throttled) << std::setw(8)
+        << ms(r.latency.p50) << std::setw(8) << ms(r.latency.p95) << std::setw(9)
+        << ms(r.latency.p99) << std::setw(8) << busy << std::setw(14)
+        << (saturation ? "~" + grouped(static_cast<std::int64_t>(*saturation)) + "/s" : "-")
+        << std::setw(12) << fixedDecimals(r.monthlyCost.total, 2) << "\n";
+  }
+  out << "(busy: the busiest server's utilization; saturates at: what it would complete at 100%,"
+         " from the work it did)\n";
+}
+
 int runSimulate(const SimulateOptions& options) {
   const std::optional<double> duration = parseDuration(options.duration);
   if (!duration) {
@@ -215,21 +290,27 @@ int runSimulate(const SimulateOptions& options) {
     run.spikeLengthSeconds = *length;
   }
 
-  sim::EngineSettings settings;
-  if (!options.capacity.empty()) settings.emplace_back("capacity", options.capacity);
-  for (const std::string& option : options.engineOptions) {
-    const auto equals = option.find('=');
-    if (equals == std::string::npos) {
-      std::cerr << "kvlab simulate: --engine-option " << option << ": expected KEY=VALUE\n";
+  // One engine, or every registered one on the same dataset, workload and seed.
+  const bool all = options.engine == "all";
+  std::vector<std::string> engineNames;
+  if (all) {
+    for (const sim::EngineInfo& e : sim::registeredEngines()) engineNames.emplace_back(e.name);
+  } else {
+    engineNames.push_back(options.engine);
+  }
+  std::vector<sim::EngineSettings> engineSettings;
+  for (const std::string& name : engineNames) {
+    std::string error;
+    auto settings = settingsFor(name, options, all, error);
+    if (!settings) {
+      std::cerr << "kvlab simulate: " << error << "\n";
       return kExitUsage;
     }
-    settings.emplace_back(option.substr(0, equals), option.substr(equals + 1));
-  }
-  std::string error;
-  std::unique_ptr<sim::Engine> engine = sim::createEngine(options.engine, settings, &error);
-  if (!engine) {
-    std::cerr << "kvlab simulate: " << error << "\n";
-    return kExitUsage;
+    if (!sim::createEngine(name, *settings, &error)) {
+      std::cerr << "kvlab simulate: " << error << "\n";
+      return kExitUsage;
+    }
+    engineSettings.push_back(std::move(*settings));
   }
 
   auto project = loadValidProject(options.file);
@@ -262,52 +343,74 @@ int runSimulate(const SimulateOptions& options) {
   plannerOptions.provisionedHeadroom = options.headroom;
   const model::DesignPlan plan = model::planDesign(*project, *design, *prices, plannerOptions);
 
-  sim::Runner runner(run);
   const bool terminal = !options.quiet && isatty(STDERR_FILENO) != 0;
-  const auto wallStart = std::chrono::steady_clock::now();
-  auto lastDraw = wallStart;
-  if (terminal) {
-    // The wall clock only paces the progress bar; it never enters a result.
-    runner.setProgressCallback([&](const sim::RunProgress& p) {
-      const auto now = std::chrono::steady_clock::now();
-      if (now - lastDraw < std::chrono::milliseconds(100) && p.virtualSeconds < p.durationSeconds)
-        return;
-      lastDraw = now;
-      const double fraction = std::min(1.0, p.virtualSeconds / p.durationSeconds);
-      const int filled = static_cast<int>(fraction * 30);
-      std::cerr << "\r[" << std::string(filled, '#') << std::string(30 - filled, ' ') << "] "
-                << fixedDecimals(p.virtualSeconds, 0) << "/" << fixedDecimals(p.durationSeconds, 0)
-                << " s, " << grouped(p.requests) << " requests" << std::flush;
-    });
-  }
-  std::signal(SIGINT, onInterrupt);
-  runner.setCancelFlag(&interrupted);
-  const sim::EngineInput input{*project, *design, plan, *prices, run.seed, run.durationSeconds};
-  sim::RunOutcome outcome = runner.run(*engine, input);
-  std::signal(SIGINT, SIG_DFL);
-  if (terminal) std::cerr << "\r" << std::string(70, ' ') << "\r";
-  if (!outcome.status.ok()) {
-    std::cerr << "kvlab simulate: " << options.file << ": " << outcome.status.message() << "\n";
-    return kExitInvalid;
-  }
-  const sim::RunResult& result = outcome.result;
-  if (terminal) {
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-    std::cerr << grouped(result.requests) << " requests simulated in " << fixedDecimals(wall, 2)
-              << " s of wall time ("
-              << grouped(static_cast<std::int64_t>(static_cast<double>(result.requests) /
-                                                   std::max(wall, 1e-9)))
-              << " requests/s)\n";
+  std::vector<sim::RunResult> results;
+  for (std::size_t e = 0; e < engineNames.size(); ++e) {
+    std::unique_ptr<sim::Engine> engine = sim::createEngine(engineNames[e], engineSettings[e]);
+    sim::Runner runner(run);
+    const auto wallStart = std::chrono::steady_clock::now();
+    auto lastDraw = wallStart;
+    const std::string label = all ? engineNames[e] + " " : "";
+    if (terminal) {
+      // The wall clock only paces the progress bar; it never enters a result.
+      runner.setProgressCallback([&](const sim::RunProgress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - lastDraw < std::chrono::milliseconds(100) && p.virtualSeconds < p.durationSeconds)
+          return;
+        lastDraw = now;
+        const double fraction = std::min(1.0, p.virtualSeconds / p.durationSeconds);
+        const int filled = static_cast<int>(fraction * 30);
+        std::cerr << "\r" << label << "[" << std::string(filled, '#')
+                  << std::string(30 - filled, ' ') << "] " << fixedDecimals(p.virtualSeconds, 0)
+                  << "/" << fixedDecimals(p.durationSeconds, 0) << " s, " << grouped(p.requests)
+                  << " requests" << std::flush;
+      });
+    }
+    std::signal(SIGINT, onInterrupt);
+    runner.setCancelFlag(&interrupted);
+    const sim::EngineInput input{*project, *design, plan, *prices, run.seed, run.durationSeconds};
+    sim::RunOutcome outcome = runner.run(*engine, input);
+    std::signal(SIGINT, SIG_DFL);
+    if (terminal) std::cerr << "\r" << std::string(80, ' ') << "\r";
+    if (!outcome.status.ok()) {
+      std::cerr << "kvlab simulate: " << options.file << ": " << outcome.status.message() << "\n";
+      return kExitInvalid;
+    }
+    if (terminal) {
+      const double wall =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+      std::cerr << label << grouped(outcome.result.requests) << " requests simulated in "
+                << fixedDecimals(wall, 2) << " s of wall time ("
+                << grouped(static_cast<std::int64_t>(static_cast<double>(outcome.result.requests) /
+                                                     std::max(wall, 1e-9)))
+                << " requests/s)\n";
+    }
+    results.push_back(std::move(outcome.result));
+    if (outcome.result.cancelled || interrupted.load()) break;
   }
 
-  if (options.json == "-") {
-    std::cout << sim::runResultJson(result);
+  std::string json;
+  if (all) {
+    json = "{\n\"format\": \"kvlab-comparison/1\",\n\"runs\": [\n";
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      json += (i ? ",\n" : "") + sim::runResultJson(results[i]);
+    }
+    json += "]\n}\n";
   } else {
-    printSummary(result, std::cout);
+    json = sim::runResultJson(results.front());
+  }
+  if (options.json == "-") {
+    std::cout << json;
+  } else {
+    for (const sim::RunResult& result : results) {
+      if (all) std::cout << "== " << result.engine << " ==\n";
+      printSummary(result, std::cout);
+      if (all) std::cout << "\n";
+    }
+    if (all) printComparison(results, std::cout);
     if (!options.json.empty()) {
       std::ofstream out(options.json, std::ios::binary);
-      out << sim::runResultJson(result);
+      out << json;
       if (!out) {
         std::cerr << "kvlab simulate: cannot write " << options.json << "\n";
         return kExitInvalid;
@@ -332,7 +435,10 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
   command->add_option("FILE", options->file, "The project")->required();
   command->add_option("--design", options->design,
                       "The design to run (may be left out when the project has one)");
-  command->add_option("--engine", options->engine, "The engine (default dynamodb):" + engines);
+  command->add_option("--engine", options->engine,
+                      "The engine (default dynamodb), or all: one run per engine on the same "
+                      "dataset, workload and seed, then a side-by-side summary:" +
+                          engines);
   command->add_option("--duration", options->duration,
                       "Virtual time to generate requests for: 90s, 10m, 1h (default 60s)");
   command->add_option("--seed", options->seed, "The random seed (default 1)");
@@ -345,7 +451,8 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
                       "dynamodb: on-demand (default) or provisioned (sized by the planner to "
                       "the peak with --headroom)");
   command->add_option("--engine-option", options->engineOptions,
-                      "KEY=VALUE for the engine (repeatable; see docs/simulator.md)");
+                      "KEY=VALUE for the engine, or ENGINE.KEY=VALUE for one engine (repeatable; "
+                      "see docs/simulator.md and docs/engines.md)");
   command->add_option("--prices", options->prices,
                       "A price sheet (default: data/prices/us-east-1-2024-11.json)");
   command

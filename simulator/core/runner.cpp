@@ -194,6 +194,7 @@ RunOutcome Runner::run(Engine& engine, const EngineInput& input) {
   engine.finish(context, result);
   result.simulatedSeconds = toSeconds(clock.now());
   result.patterns = metrics.results();
+  result.latency = metrics.overallLatency();
   for (const PatternResult& p : result.patterns) {
     result.requests += p.requests;
     result.succeeded += p.succeeded;

@@ -102,4 +102,10 @@ std::vector<PatternResult> RunMetrics::results() const {
   return out;
 }
 
+LatencySummary RunMetrics::overallLatency() const {
+  LatencyHistogram all;
+  for (const PatternState& p : patterns_) all.add(p.latency);
+  return summarize(all);
+}
+
 }  // namespace kvlab::sim

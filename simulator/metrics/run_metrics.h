@@ -54,6 +54,8 @@ class RunMetrics {
 
   // The per-pattern results, in pattern order.
   std::vector<PatternResult> results() const;
+  // The latency of every request that succeeded, whatever its pattern.
+  LatencySummary overallLatency() const;
 
  private:
   struct Counters {

@@ -115,8 +115,8 @@ struct CacheReport {
   std::int64_t misses = 0;
   double hitRatio = 0;  // hits / (hits + misses); 0 when nothing was read
   std::int64_t evictions = 0;
-  std::int64_t expirations = 0;   // keys removed because their TTL passed
-  std::int64_t rejectedWrites = 0;  // OOM errors under noeviction
+  std::int64_t expirations = 0;          // keys removed because their TTL passed
+  std::int64_t rejectedWrites = 0;       // OOM errors under noeviction
   std::vector<double> hitRatioByBucket;  // one per timeline bucket (0 where nothing was read)
 };
 
@@ -125,9 +125,9 @@ struct ServerReport {
   std::string name;      // "relational" or "cache"
   std::string instance;  // the instance type it models ("db.r6g.large")
   int cores = 0;
-  int connections = 0;       // the pool: requests beyond it wait for a connection
-  double utilization = 0;    // busy core-seconds / (cores x duration)
-  double peakQueueLength = 0;  // requests waiting for a core, at most
+  int connections = 0;                      // the pool: requests beyond it wait for a connection
+  double utilization = 0;                   // busy core-seconds / (cores x duration)
+  double peakQueueLength = 0;               // requests waiting for a core, at most
   std::vector<double> utilizationByBucket;  // one per timeline bucket
 };
 
@@ -148,14 +148,15 @@ struct RunResult {
   std::int64_t throttled = 0;
   std::int64_t retries = 0;
   std::int64_t events = 0;
+  LatencySummary latency;  // of every request that succeeded
   std::vector<PatternResult> patterns;
   PartitionReport partitions;
   std::vector<HotKey> hotKeysByUnits;
   std::vector<HotKey> hotKeysByThrottles;
   CostReport monthlyCost;
-  std::optional<CacheReport> cache;  // where the engine has a cache
+  std::optional<CacheReport> cache;   // where the engine has a cache
   std::vector<ServerReport> servers;  // where the engine models servers
-  std::vector<std::string> notes;  // what the model left out for this run
+  std::vector<std::string> notes;     // what the model left out for this run
 };
 
 }  // namespace kvlab::sim

@@ -51,6 +51,7 @@ std::string runResultJson(const RunResult& r) {
   doc["throttled"] = r.throttled;
   doc["retries"] = r.retries;
   doc["events"] = r.events;
+  doc["latencyMs"] = latencyJson(r.latency);
 
   Json patterns = Json::array();
   for (const PatternResult& p : r.patterns) {
