@@ -417,8 +417,34 @@ class DocumentReader {
       p.rate = out;
     }
     p.keyDistribution = readKeyDistribution(r);
+    p.cache = readCacheSpec(r);
     p.extra = r.unknownFields();
     return p;
+  }
+
+  // A pattern's `cache`: the shape here; known commands and positive times in the validator.
+  std::optional<CacheSpec> readCacheSpec(ObjectReader& r) {
+    const Json* cache = r.object("cache", false);
+    if (cache == nullptr) return std::nullopt;
+    ObjectReader cr(file_, diagnostics_, *cache, r.pathOf("cache"));
+    CacheSpec out;
+    out.command = cr.string("command", false);
+    out.ttlSeconds = cr.number("ttlSeconds", -kMaxSeconds, kMaxSeconds);
+    out.top = cr.integer("top", 1, kMaxCount);
+    if (const Json* limit = cr.object("rateLimit", false)) {
+      ObjectReader lr(file_, diagnostics_, *limit, cr.pathOf("rateLimit"));
+      CacheRateLimit rl;
+      rl.algorithm =
+          lr.enumeration<CacheRateLimitAlgorithm>("algorithm", true, &parseCacheRateLimitAlgorithm,
+                                                  "fixed-window, sliding-window or token-bucket")
+              .value_or(CacheRateLimitAlgorithm::FixedWindow);
+      rl.limit = lr.integer("limit", 1, kMaxCount, true).value_or(1);
+      rl.windowSeconds = lr.number("windowSeconds", -kMaxSeconds, kMaxSeconds, true).value_or(1);
+      rl.extra = lr.unknownFields();
+      out.rateLimit = rl;
+    }
+    out.extra = cr.unknownFields();
+    return out;
   }
 
   std::optional<KeyDistribution> readKeyDistribution(ObjectReader& r) {
@@ -837,6 +863,22 @@ Json patternJson(const AccessPattern& p) {
     out["rate"] = std::move(rate);
   }
   if (p.keyDistribution) out["keyDistribution"] = keyDistributionJson(*p.keyDistribution);
+  if (p.cache) {
+    Json cache = Json::object();
+    if (p.cache->command) cache["command"] = *p.cache->command;
+    if (p.cache->ttlSeconds) cache["ttlSeconds"] = numberJson(*p.cache->ttlSeconds);
+    if (p.cache->top) cache["top"] = *p.cache->top;
+    if (p.cache->rateLimit) {
+      const CacheRateLimit& rl = *p.cache->rateLimit;
+      Json limit = {{"algorithm", cacheRateLimitAlgorithmName(rl.algorithm)},
+                    {"limit", rl.limit},
+                    {"windowSeconds", numberJson(rl.windowSeconds)}};
+      putExtra(limit, rl.extra);
+      cache["rateLimit"] = std::move(limit);
+    }
+    putExtra(cache, p.cache->extra);
+    out["cache"] = std::move(cache);
+  }
   putExtra(out, p.extra);
   return out;
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/schema/cache_spec.h"
 #include "model/schema/extra_fields.h"
 
 namespace kvlab::model {
@@ -82,6 +83,7 @@ struct AccessPattern {
   std::optional<std::int64_t> itemsPerRequest;
   std::optional<Rate> rate;
   std::optional<KeyDistribution> keyDistribution;
+  std::optional<CacheSpec> cache;  // how the cache engine runs it (inferred when absent)
   ExtraFields extra;
 
   Consistency consistencyOrDefault() const { return consistency.value_or(Consistency::Eventual); }

@@ -167,11 +167,37 @@ class Validator {
       if (p.action != Action::Aggregate && p.aggregate) {
         warning(at("aggregate"), "only an \"aggregate\" pattern uses this field");
       }
+      if (p.cache) checkCacheSpec(*p.cache, at("cache"));
       if (p.action == Action::Transaction && p.itemsPerRequest &&
           *p.itemsPerRequest > kMaxTransactionItems) {
         warning(at("itemsPerRequest"),
                 "DynamoDB transactions take at most 100 items; this pattern cannot run as one "
                 "transaction");
+      }
+    }
+  }
+
+  // A pattern's `cache`: a command the cache engine knows, positive times, and either a command
+  // or a rate limit (a rate limit decides its own commands).
+  void checkCacheSpec(const CacheSpec& cache, const std::string& path) {
+    auto at = [&](const std::string& key) { return jsonPathMember(path, key); };
+    if (cache.command && !isCacheCommand(*cache.command)) {
+      std::string known;
+      for (std::string_view c : cacheCommands())
+        known += (known.empty() ? "" : ", ") + std::string(c);
+      error(at("command"),
+            "unknown command " + quoted(*cache.command) + "; expected one of " + known);
+    }
+    if (cache.ttlSeconds && !(*cache.ttlSeconds > 0)) {
+      error(at("ttlSeconds"), "expected a TTL of more than 0 seconds");
+    }
+    if (cache.rateLimit) {
+      if (!(cache.rateLimit->windowSeconds > 0)) {
+        error(jsonPathMember(at("rateLimit"), "windowSeconds"),
+              "expected a window of more than 0 seconds");
+      }
+      if (cache.command) {
+        error(at("command"), "a rate limit decides its own commands; expected no command");
       }
     }
   }

@@ -1,5 +1,7 @@
 #include "simulator/engines/engine_registry.h"
 
+#include "simulator/engines/cache/cache_engine.h"
+#include "simulator/engines/cache_aside/cache_aside_engine.h"
 #include "simulator/engines/dynamodb/dynamodb_engine.h"
 #include "simulator/engines/relational/relational_engine.h"
 
@@ -14,6 +16,14 @@ const std::vector<EngineInfo>& registeredEngines() {
       {"relational",
        "PostgreSQL-like server: normalized tables and indexes, each request's SQL run on SQLite, "
        "its measured work as core time on N cores behind a connection pool (docs/engines.md)"},
+      {"cache",
+       "Redis on one ElastiCache node: a keyspace with TTLs and maxmemory eviction (allkeys-lru, "
+       "allkeys-lfu, volatile-ttl, noeviction), one thread serving commands in turn, hit ratio "
+       "and the node's cost (docs/engines.md)"},
+      {"cache-aside",
+       "the relational engine behind a Redis-model cache: reads try the cache and fill it on a "
+       "miss with a TTL, writes go to the database and delete what they make stale; hit ratio "
+       "over time, the load taken off the database (docs/engines.md)"},
   };
   return engines;
 }
@@ -35,6 +45,22 @@ std::unique_ptr<Engine> createEngine(std::string_view name, const EngineSettings
       return nullptr;
     }
     return std::make_unique<RelationalEngine>(std::move(options));
+  }
+  if (name == "cache") {
+    CacheOptions options;
+    if (auto problem = applyCacheOptions(settings, options)) {
+      if (error) *error = *problem;
+      return nullptr;
+    }
+    return std::make_unique<CacheEngine>(std::move(options));
+  }
+  if (name == "cache-aside") {
+    CacheAsideOptions options;
+    if (auto problem = applyCacheAsideOptions(settings, options)) {
+      if (error) *error = *problem;
+      return nullptr;
+    }
+    return std::make_unique<CacheAsideEngine>(std::move(options));
   }
   if (error) {
     std::string known;

@@ -19,8 +19,7 @@ struct EngineInfo {
 // Engine settings as KEY=VALUE pairs; each engine documents the keys it reads.
 using EngineSettings = std::vector<std::pair<std::string, std::string>>;
 
-// The registered engines, in a fixed order: "dynamodb" (more to come: relational, cache,
-// cache-aside).
+// The registered engines, in a fixed order: "dynamodb", "relational", "cache", "cache-aside".
 const std::vector<EngineInfo>& registeredEngines();
 
 // A fresh engine called `name` with `settings` applied. On an unknown name or a bad setting

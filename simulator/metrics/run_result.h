@@ -118,6 +118,9 @@ struct CacheReport {
   std::int64_t expirations = 0;          // keys removed because their TTL passed
   std::int64_t rejectedWrites = 0;       // OOM errors under noeviction
   std::vector<double> hitRatioByBucket;  // one per timeline bucket (0 where nothing was read)
+  // Cache-aside: the latency of reads the cache answered, and of those that went to the database.
+  LatencySummary hitLatency;
+  LatencySummary missLatency;
 };
 
 // A server with cores that requests queue for (the relational engine; a cache node's one thread).

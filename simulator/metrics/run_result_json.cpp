@@ -137,7 +137,9 @@ std::string runResultJson(const RunResult& r) {
                         {"evictions", c.evictions},
                         {"expirations", c.expirations},
                         {"rejectedWrites", c.rejectedWrites},
-                        {"hitRatioByBucket", c.hitRatioByBucket}};
+                        {"hitRatioByBucket", c.hitRatioByBucket},
+                        {"hitLatencyMs", latencyJson(c.hitLatency)},
+                        {"missLatencyMs", latencyJson(c.missLatency)}};
   }
   if (!r.servers.empty()) {
     Json servers = Json::array();
