@@ -1,4 +1,5 @@
 // kvlab plan FILE --design NAME: how every access pattern runs on a design, and what it costs.
+#include <algorithm>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -23,7 +24,12 @@ struct PlanOptions {
 void printPlan(const model::DesignPlan& plan, std::ostream& out) {
   out << "Design " << plan.design << ": table " << plan.tableName << ", " << plan.gsiCount
       << " GSIs, " << plan.lsiCount << " LSIs; prices " << plan.priceSheet << "\n\n";
-  out << std::left << std::setw(7) << "ID" << std::setw(10) << "Index" << std::setw(20)
+  // Ids are as long as their authors make them: the column is one wider than the longest.
+  int idWidth = 7;
+  for (const model::PatternPlan& p : plan.patterns) {
+    idWidth = std::max(idWidth, static_cast<int>(p.patternId.size()) + 1);
+  }
+  out << std::left << std::setw(idWidth) << "ID" << std::setw(10) << "Index" << std::setw(20)
       << "Operation" << std::right << std::setw(12) << "Items" << std::setw(12) << "RU/req"
       << std::setw(9) << "WU/req" << std::setw(16) << "req/s mean/pk"
       << "  Key condition\n";
@@ -33,7 +39,8 @@ void printPlan(const model::DesignPlan& plan, std::ostream& out) {
   for (const model::PatternPlan& p : plan.patterns) {
     std::string rate =
         plainNumber(p.requestsPerSecondMean) + "/" + plainNumber(p.requestsPerSecondPeak);
-    out << std::left << std::setw(7) << p.patternId << std::setw(10) << p.index << std::setw(20)
+    out << std::left << std::setw(idWidth) << p.patternId << std::setw(10) << p.index
+        << std::setw(20)
         << (std::string(model::operationName(p.operation)) + (p.served ? "" : " (unserved)"))
         << std::right << std::setw(12) << plainNumber(p.itemsPerRequest) << std::setw(12)
         << plainNumber(p.readUnitsPerRequest) << std::setw(9) << plainNumber(p.writeUnitsPerRequest)

@@ -93,7 +93,11 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
       << grouped(r.throttled) << " throttled attempts, " << grouped(r.failed) << " failed.\n\n";
   // Request units are DynamoDB's: other engines leave their columns out.
   const bool units = !r.partitions.owners.empty();
-  out << std::left << std::setw(7) << "ID" << std::right << std::setw(10) << "requests"
+  int idWidth = 7;  // one wider than the longest id
+  for (const sim::PatternResult& p : r.patterns) {
+    idWidth = std::max(idWidth, static_cast<int>(p.id.size()) + 1);
+  }
+  out << std::left << std::setw(idWidth) << "ID" << std::right << std::setw(10) << "requests"
       << std::setw(10) << "req/s" << std::setw(10) << "throttled" << std::setw(9) << "retries"
       << std::setw(8) << "failed" << std::setw(8) << "p50 ms" << std::setw(8) << "p95"
       << std::setw(8) << "p99" << std::setw(9) << "p99.9";
@@ -105,10 +109,11 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
     auto ms = [&](double value) {
       return p.latency.count == 0 ? std::string("-") : fixedDecimals(value, 1);
     };
-    out << std::left << std::setw(7) << p.id << std::right << std::setw(10) << grouped(p.requests)
-        << std::setw(10) << fixedDecimals(static_cast<double>(p.requests) / seconds, 1)
-        << std::setw(10) << grouped(p.throttled) << std::setw(9) << grouped(p.retries)
-        << std::setw(8) << grouped(p.failed) << std::setw(8) << ms(p.latency.p50) << std::setw(8)
+    out << std::left << std::setw(idWidth) << p.id << std::right << std::setw(10)
+        << grouped(p.requests) << std::setw(10)
+        << fixedDecimals(static_cast<double>(p.requests) / seconds, 1) << std::setw(10)
+        << grouped(p.throttled) << std::setw(9) << grouped(p.retries) << std::setw(8)
+        << grouped(p.failed) << std::setw(8) << ms(p.latency.p50) << std::setw(8)
         << ms(p.latency.p95) << std::setw(8) << ms(p.latency.p99) << std::setw(9)
         << ms(p.latency.p999);
     if (units) {
@@ -216,14 +221,18 @@ std::optional<sim::EngineSettings> settingsFor(const std::string& engine,
   return settings;
 }
 
-// Requests per second the run's server could complete at 100% utilization, from what it did:
-// completed requests per busy core-second. Nothing without a server or when it was idle.
+// Requests per second the run's servers could complete at 100% utilization, from the work its
+// requests really took: each server's cores over its busy core-seconds per completed request
+// (of all, since a server may see only some, as a database behind a cache), the smallest.
+// Nothing without a server or when none was busy.
 std::optional<double> saturationRate(const sim::RunResult& r) {
-  if (r.servers.empty()) return std::nullopt;
-  double bottleneck = 0;
-  for (const sim::ServerReport& s : r.servers) bottleneck = std::max(bottleneck, s.utilization);
-  if (bottleneck <= 0) return std::nullopt;
-  return static_cast<double>(r.succeeded) / std::max(1e-9, r.durationSeconds) / bottleneck;
+  std::optional<double> rate;
+  for (const sim::ServerReport& s : r.servers) {
+    if (s.busyCoreSeconds <= 0) continue;
+    const double capacity = s.cores * static_cast<double>(r.succeeded) / s.busyCoreSeconds;
+    rate = rate ? std::min(*rate, capacity) : capacity;
+  }
+  return rate;
 }
 
 void printComparison(const std::vector<sim::RunResult>& results, std::ostream& out) {
@@ -252,8 +261,26 @@ void printComparison(const std::vector<sim::RunResult>& results, std::ostream& o
         << (saturation ? "~" + grouped(static_cast<std::int64_t>(*saturation)) + "/s" : "-")
         << std::setw(12) << fixedDecimals(r.monthlyCost.total, 2) << "\n";
   }
-  out << "(busy: the busiest server's utilization; saturates at: what it would complete at 100%,"
-         " from the work it did)\n";
+  out << "(busy: the busiest server's utilization; saturates at: the rate its servers would "
+         "complete at 100%, from the work the requests took)\n";
+  // Where each engine wins or loses is pattern by pattern: p99 per pattern, side by side.
+  out << "\np99 ms by pattern:\n" << std::left << std::setw(10) << "pattern" << std::right;
+  for (const sim::RunResult& r : results) out << std::setw(20) << r.engine;
+  out << "\n";
+  for (std::size_t i = 0; i < results.front().patterns.size(); ++i) {
+    const std::string& id = results.front().patterns[i].id;
+    out << std::left << std::setw(10) << id << std::right;
+    for (const sim::RunResult& r : results) {
+      std::string cell = "-";
+      for (const sim::PatternResult& p : r.patterns) {
+        if (p.id != id) continue;
+        cell = p.latency.count == 0 ? "failed" : fixedDecimals(p.latency.p99, 1);
+        if (p.failed > 0 && p.latency.count > 0) cell += " (" + grouped(p.failed) + " failed)";
+      }
+      out << std::setw(20) << cell;
+    }
+    out << "\n";
+  }
 }
 
 int runSimulate(const SimulateOptions& options) {

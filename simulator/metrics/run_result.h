@@ -131,6 +131,7 @@ struct ServerReport {
   int connections = 0;                      // the pool: requests beyond it wait for a connection
   double utilization = 0;                   // busy core-seconds / (cores x duration)
   double peakQueueLength = 0;               // requests waiting for a core, at most
+  double busyCoreSeconds = 0;               // over the whole run, drain included
   std::vector<double> utilizationByBucket;  // one per timeline bucket
 };
 

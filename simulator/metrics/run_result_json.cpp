@@ -150,6 +150,7 @@ std::string runResultJson(const RunResult& r) {
                              {"connections", s.connections},
                              {"utilization", s.utilization},
                              {"peakQueueLength", s.peakQueueLength},
+                             {"busyCoreSeconds", s.busyCoreSeconds},
                              {"utilizationByBucket", s.utilizationByBucket}});
     }
     // The first server is "the" server of the issue's `server` {utilization, cores}.

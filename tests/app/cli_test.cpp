@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/support/test_files.h"
@@ -440,6 +442,70 @@ TEST(CliInterop, shouldExportADesignToEveryFormat) {
   EXPECT_EQ(unknown.exitCode, 2);
   EXPECT_THAT(unknown.err, HasSubstr("single-table"));
   EXPECT_EQ(runKvlab({"export", sample(), "--to", "excel", "-o", "-"}).exitCode, 2);
+}
+
+}  // namespace
+}  // namespace kvlab::cli
+
+namespace kvlab::cli {
+namespace {
+
+// The runs of `kvlab simulate SAMPLE --engine all --json -`, by engine.
+std::map<std::string, nlohmann::json> compareEngines(const std::string& sampleName,
+                                                     std::vector<std::string> extra) {
+  std::vector<std::string> args{"simulate",   (test::sourceDir() / "samples" / sampleName).string(),
+                                "--engine",   "all",
+                                "--duration", "20s",
+                                "--json",     "-"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  CliRun run = runKvlab(args);
+  EXPECT_EQ(run.exitCode, 0) << run.err;
+  const auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["format"], "kvlab-comparison/1");
+  std::map<std::string, nlohmann::json> byEngine;
+  for (const auto& r : doc["runs"]) byEngine[r["engine"].get<std::string>()] = r;
+  EXPECT_EQ(byEngine.size(), 4u);
+  return byEngine;
+}
+
+double patternP99(const nlohmann::json& run, const std::string& id) {
+  for (const auto& p : run["patterns"]) {
+    if (p["id"] == id) return p["latencyMs"]["p99"].get<double>();
+  }
+  ADD_FAILURE() << "no pattern " << id;
+  return 0;
+}
+
+// Thirty thousand lookups a second: DynamoDB serves them; one two-core database saturates.
+TEST(Samples, shouldShowTheRelationalServerSaturatingWhereDynamoDbDoesNot) {
+  auto runs = compareEngines("sessions-at-scale.kvlab.json", {"--capacity", "provisioned"});
+  const auto& dynamodb = runs["dynamodb"];
+  const auto& relational = runs["relational"];
+  EXPECT_EQ(dynamodb["throttled"], 0);
+  EXPECT_EQ(dynamodb["failed"], 0);
+  EXPECT_LT(dynamodb["latencyMs"]["p99"].get<double>(), 20);
+  EXPECT_GT(relational["server"]["utilization"].get<double>(), 0.97);
+  EXPECT_GT(relational["latencyMs"]["p99"].get<double>(),
+            50 * dynamodb["latencyMs"]["p99"].get<double>());
+  // Behind a cache the same database carries it.
+  EXPECT_LT(runs["cache-aside"]["latencyMs"]["p99"].get<double>(), 20);
+  EXPECT_GT(runs["cache-aside"]["cache"]["hitRatio"].get<double>(), 0.5);
+}
+
+// Questions no key answers (orders by status, a day's revenue): the relational engine answers
+// them from an index; DynamoDB scans the table each time, slowly and expensively.
+TEST(Samples, shouldShowTheRelationalEngineWinningAdHocQueriesAndAggregates) {
+  auto runs = compareEngines("orders-reporting.kvlab.json", {});
+  const auto& dynamodb = runs["dynamodb"];
+  const auto& relational = runs["relational"];
+  for (const std::string id : {"PENDING", "REVENUE"}) {
+    EXPECT_GT(patternP99(dynamodb, id), 100 * patternP99(relational, id)) << id;
+  }
+  EXPECT_GT(dynamodb["monthlyCost"]["total"].get<double>(),
+            3 * relational["monthlyCost"]["total"].get<double>());
+  EXPECT_LT(relational["server"]["utilization"].get<double>(), 0.1);
+  // Where the key serves the question, DynamoDB is fine too.
+  EXPECT_LT(patternP99(dynamodb, "MINE"), 1000);
 }
 
 }  // namespace

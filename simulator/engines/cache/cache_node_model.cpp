@@ -78,6 +78,7 @@ ServerReport CacheNodeModel::report(double durationSeconds, std::size_t buckets)
   }
   r.utilization = duration > 0 ? std::min(1.0, within / duration) : 0;
   r.peakQueueLength = static_cast<double>(peakQueue_);
+  r.busyCoreSeconds = busyTotal_ / 1e6;
   r.utilizationByBucket.assign(buckets, 0.0);
   for (std::size_t i = 0; i < buckets && i < busyByBucket_.size(); ++i) {
     r.utilizationByBucket[i] = std::min(1.0, busyByBucket_[i] / bucket);

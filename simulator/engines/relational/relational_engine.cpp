@@ -273,6 +273,7 @@ ServerReport RelationalEngine::serverReport(VirtualTime now, double bucketSecond
       std::max<std::size_t>(1, static_cast<std::size_t>(std::llround(bucketSeconds)));
   double withinDuration = 0;
   for (std::size_t s = 0; s < busy.size(); ++s) {
+    report.busyCoreSeconds += busy[s];
     if (static_cast<double>(s) < durationSeconds) withinDuration += busy[s];
     if (s % perBucket == 0) report.utilizationByBucket.push_back(0);
     report.utilizationByBucket.back() += busy[s] / (report.cores * static_cast<double>(perBucket));
