@@ -21,6 +21,7 @@ packages=(
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   fonts-dejavu-core clang-format
   libpq-dev postgresql-15
+  libxlsxwriter-dev poppler-utils
 )
 
 install_packages() {

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   addBenchCommand(app, exitCode);
   addImportCommand(app, exitCode);
   addExportCommand(app, exitCode);
+  addReportCommand(app, exitCode);
 
   std::string helpTopic;
   CLI::App* help = app.add_subcommand("help", "Show the help of a command");
