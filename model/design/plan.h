@@ -18,6 +18,9 @@ namespace kvlab::model {
 struct PlanWarning {
   std::string code;
   std::string message;
+  // hot-key: the units a second the busiest key value takes at peak, and the partition's limit.
+  double amount = 0;
+  double limit = 0;
 };
 
 // How one access pattern runs on one design, and what it costs per request.

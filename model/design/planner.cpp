@@ -818,14 +818,15 @@ void checkHotKey(PlannerContext& context, PatternPlan& plan, const AccessPattern
   const double perKey = plan.requestsPerSecondPeak * unitsPerRequest * share;
   const double limit = isWrite ? kPartitionWriteLimit : kPartitionReadLimit;
   if (perKey <= limit) return;
-  plan.warnings.push_back(
-      {"hot-key",
-       "one value of " +
-           (view.kind == IndexView::Kind::Table ? std::string("the table's ") : view.name + "'s ") +
-           view.pk + " (" + *pkText + ", about " + number(distinct) +
-           " distinct values) takes about " + number(perKey) + (isWrite ? " write" : " read") +
-           " units per second at peak, over the partition limit of " + number(limit) +
-           ": shard the key (a suffix 0..N) or choose one with more values"});
+  plan.warnings.push_back(PlanWarning{
+      "hot-key",
+      "one value of " +
+          (view.kind == IndexView::Kind::Table ? std::string("the table's ") : view.name + "'s ") +
+          view.pk + " (" + *pkText + ", about " + number(distinct) +
+          " distinct values) takes about " + number(perKey) + (isWrite ? " write" : " read") +
+          " units per second at peak, over the partition limit of " + number(limit) +
+          ": shard the key (a suffix 0..N) or choose one with more values",
+      perKey, limit});
 }
 
 PatternPlan planPattern(PlannerContext& context, const AccessPattern& pattern) {

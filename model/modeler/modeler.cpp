@@ -21,6 +21,9 @@ namespace {
 
 // Avoiding a Scan outweighs any cost: the program first serves what can be served by key.
 constexpr double kScanPenalty = 1e7;
+// A key one of whose values takes more than a partition's throughput at the stated peak rates
+// throttles (R9): avoided wherever some other key serves, but preferred to a Scan.
+constexpr double kHotKeyPenalty = 1e5;
 // Among equal costs: fewer GSIs, then shorter keys.
 constexpr double kGsiTieBreak = 1e-3;
 constexpr double kKeyByteTieBreak = 1e-6;
@@ -88,8 +91,9 @@ struct KeyCandidate {
   std::string pk;
   std::string sk;
   bool onTable = true;
-  double cost = 0;  // per month: writes and storage a GSI entry adds; key bytes on the table
-  int column = 0;   // the program's column
+  double cost = 0;       // per month: writes and storage a GSI entry adds; key bytes on the table
+  int column = 0;        // the program's column
+  std::string hotWrite;  // the write pattern one of its key values cannot take, if any
 };
 
 // One way to serve one pattern (or one entity's share of a pattern read apart).
@@ -98,7 +102,13 @@ struct ServeOption {
   double cost = 0;         // per month
   bool scan = false;
   int column = 0;
+  bool hot = false;  // one key value gets more reads than a partition serves
 };
+
+bool hasHotKey(const PatternPlan& plan) {
+  return std::any_of(plan.warnings.begin(), plan.warnings.end(),
+                     [](const PlanWarning& w) { return w.code == "hot-key"; });
+}
 
 struct Demand {
   std::string patternId;
@@ -126,6 +136,7 @@ class Modeler {
     generateAll();
     for (const AccessPattern* pattern : patterns_) addDemands(*pattern);
     priceGsiCandidates();
+    penalizeHotWrites();
     result.candidateKeys = static_cast<int>(candidates_.size());
     for (const Demand& demand : demands_)
       result.candidatePlans += static_cast<int>(demand.options.size());
@@ -207,7 +218,7 @@ class Modeler {
     const std::string prefix = prefixOf(name);
     std::vector<std::string> id = e.identifier;
     if (id.empty() && !e.attributes.empty()) id.push_back(e.attributes.front().name);
-    return KeyCandidate{name, prefix + placeholders(id), prefix, true};
+    return KeyCandidate{name, prefix + placeholders(id), prefix, true, 0, 0, {}};
   }
 
   // The partition key of `attributes`: the prefix of the entity they identify, or of the first.
@@ -324,9 +335,10 @@ class Modeler {
         bool hasAll = true;
         for (const std::string& a : partition) hasAll = hasAll && entity(target).findAttribute(a);
         if (!hasAll) continue;
-        addCandidate(KeyCandidate{target, pk, sortKeyFor(target, pattern, partition, true), true});
         addCandidate(
-            KeyCandidate{target, pk, sortKeyFor(target, pattern, partition, false), false});
+            KeyCandidate{target, pk, sortKeyFor(target, pattern, partition, true), true, 0, 0, {}});
+        addCandidate(KeyCandidate{
+            target, pk, sortKeyFor(target, pattern, partition, false), false, 0, 0, {}});
       }
     }
   }
@@ -363,7 +375,9 @@ class Modeler {
         // The option must be served by its own keys, not by the own keys designOf() gives the
         // table.
         if (!plan.served || plan.scan || plan.index != (key.first ? "table" : "GSI1")) continue;
-        demand.options.push_back(ServeOption{needed, readCost(pattern, plan), false});
+        const bool hot = hasHotKey(plan);
+        demand.options.push_back(ServeOption{
+            needed, readCost(pattern, plan) + (hot ? kHotKeyPenalty : 0.0), false, 0, hot});
       }
     }
   }
@@ -462,6 +476,30 @@ class Modeler {
                kKeyByteTieBreak * static_cast<double>(c.pk.size() + c.sk.size());
     }
   }
+  // A key whose busiest value would take more write units a second than a partition serves, at
+  // some write pattern's peak rate, throttles every write there: the planner's hot-key check on
+  // a design with only that key decides.
+  void penalizeHotWrites() {
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+      KeyCandidate& c = candidates_[i];
+      const Design design = designOf({static_cast<int>(i)});
+      const std::string owner = c.onTable ? "the table's" : "GSI1's";
+      for (const AccessPattern* pattern : patterns_) {
+        if (!pattern->isWrite() || !contains(targetsOf(*pattern), c.entity)) continue;
+        const PatternPlan plan = planPattern(project_, design, *pattern, prices_);
+        const bool hot =
+            std::any_of(plan.warnings.begin(), plan.warnings.end(), [&](const PlanWarning& w) {
+              return w.code == "hot-key" && w.message.find(owner) != std::string::npos;
+            });
+        if (hot) {
+          c.cost += kHotKeyPenalty;
+          c.hotWrite = pattern->id;
+          break;
+        }
+      }
+    }
+  }
+
   int addCandidateIndex(const KeyCandidate& c) const {
     return static_cast<int>(&c - candidates_.data());
   }
@@ -657,6 +695,33 @@ class Modeler {
     return name.substr(0, 255);
   }
 
+  // For a pattern no key serves: what would serve it, and what that costs a month.
+  std::string whatItWouldTake(const AccessPattern& pattern) const {
+    if (pattern.entities.empty() || !project_.findEntity(pattern.entities.front())) return {};
+    const Entity& e = entity(pattern.entities.front());
+    double writesPerSecond = 0;
+    for (const AccessPattern* p : patterns_) {
+      if (p->isWrite() && contains(targetsOf(*p), e.name)) writesPerSecond += weightOf(*p);
+    }
+    if (pattern.action == Action::Aggregate) {
+      // R13: one counter item, ADDed to by every write of the entity (1 write unit each).
+      const double cost = writesPerSecond * secondsPerMonth_ * writePrice_;
+      return ". Instead: a counter item per group kept by every write of " + e.name +
+             " (an UpdateItem ADD, R13), about " + money(cost) +
+             " a month in write units, read with one GetItem";
+    }
+    // R10: a GSI whose partition key is a small constant or shard number holds every item,
+    // sorted by what the pattern orders by.
+    const double entryBytes =
+        static_cast<double>(estimateItem(project_, designOf({}), e).averageBytes);
+    const double cost =
+        writesPerSecond * std::ceil(entryBytes / 1024.0) * secondsPerMonth_ * writePrice_ +
+        entityCount(e) * (entryBytes + 100) / 1e9 * prices_.standard.storageGbMonth;
+    return ". Instead: a GSI of " + e.name + " keyed by a shard number (R10)" +
+           (pattern.sortBy ? " and sorted by " + *pattern.sortBy : std::string()) +
+           ", queried once per shard: about " + money(cost) + " a month in writes and storage";
+  }
+
   Proposal assemble(const std::vector<int>& chosen, const std::vector<int>& chosenOptions) {
     Proposal proposal;
     Design& design = proposal.design;
@@ -778,7 +843,19 @@ class Modeler {
       if (p.scan && !(project_.findPattern(p.patternId) &&
                       project_.findPattern(p.patternId)->action == Action::Scan)) {
         ++proposal.scans;
-        proposal.reasons.push_back(p.patternId + " is left to a Scan: " + p.reason);
+        proposal.reasons.push_back(p.patternId + " is left to a Scan: " + p.reason +
+                                   whatItWouldTake(*project_.findPattern(p.patternId)));
+      }
+      for (const PlanWarning& w : p.warnings) {
+        if (w.code != "hot-key" || w.limit <= 0) continue;
+        // R9: no key of the project's attributes spreads this load; a shard suffix does.
+        const int shards = static_cast<int>(std::ceil(w.amount * 1.25 / w.limit));
+        proposal.reasons.push_back(
+            p.patternId + " needs write sharding (R9): " + w.message + ". Add an attribute " +
+            "shard (0.." + std::to_string(shards - 1) + ", chosen at random by the writer, or " +
+            "hash(id) % " + std::to_string(shards) + " to keep GetItem) and append #{shard} to " +
+            "that key: " + std::to_string(shards) + " partitions share the load, and a read of " +
+            "one value becomes " + std::to_string(shards) + " queries");
       }
     }
     return proposal;

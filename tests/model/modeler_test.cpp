@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
 #include <thread>
 
@@ -165,6 +166,58 @@ TEST(Modeler, shouldWriteReadableKeysWithGenericNamesInAnOverloadedTable) {
   for (const SecondaryIndex& gsi : design.gsis) {
     EXPECT_THAT(gsi.name, ::testing::MatchesRegex("GSI[0-9]+"));
   }
+}
+
+// Events written 3,000 a second into two days: any key by day takes 1,500 write units a second on
+// one value, over a partition's 1,000. The modeler keys by day (the query needs it) and says how
+// to shard; the count over all events is left to a Scan with the price of a counter instead.
+Project busyDays() {
+  const char* text = R"json({ "format": "kvlab/1", "name": "events",
+    "entities": [ { "name": "Event", "identifier": ["eventId"], "count": 10000000,
+      "attributes": [ { "name": "eventId", "type": "S", "size": 16 },
+                      { "name": "day", "type": "S", "size": 10, "distinct": 2 },
+                      { "name": "body", "type": "S", "size": 200 } ] } ],
+    "accessPatterns": [
+      { "id": "WRITE", "name": "record an event", "action": "put", "entities": ["Event"],
+        "rate": { "mean": 3000 } },
+      { "id": "DAY", "name": "a day's events", "action": "query", "entities": ["Event"],
+        "equals": ["day"], "limit": 100, "rate": { "mean": 10 } },
+      { "id": "COUNT", "name": "events so far", "action": "aggregate", "entities": ["Event"],
+        "aggregate": { "function": "count" }, "rate": { "mean": 1 } } ] })json";
+  ProjectReadResult read = readProjectJson(text, "events.kvlab.json");
+  EXPECT_FALSE(read.diagnostics.hasErrors());
+  return read.project;
+}
+
+std::string reasonAbout(const Proposal& proposal, const std::string& start) {
+  for (const std::string& reason : proposal.reasons) {
+    if (reason.rfind(start, 0) == 0) return reason;
+  }
+  return {};
+}
+
+TEST(Modeler, shouldSayHowToShardAKeyOneValueOfWhichTakesMoreWritesThanAPartition) {
+  const ModelerResult result = proposeDesigns(busyDays(), prices());
+  ASSERT_FALSE(result.proposals.empty()) << result.error;
+  const std::string reason = reasonAbout(result.proposals.front(), "WRITE needs write sharding");
+  ASSERT_FALSE(reason.empty());
+  EXPECT_THAT(reason, ::testing::HasSubstr("1500 write units"));
+  // 1,500 units with a quarter of headroom over 1,000 a partition: two shards.
+  EXPECT_THAT(reason, ::testing::HasSubstr("hash(id) % 2"));
+}
+
+TEST(Modeler, shouldPriceACounterForAnAggregateNoKeyServes) {
+  const ModelerResult result = proposeDesigns(busyDays(), prices());
+  ASSERT_FALSE(result.proposals.empty()) << result.error;
+  const std::string reason = reasonAbout(result.proposals.front(), "COUNT is left to a Scan");
+  ASSERT_FALSE(reason.empty());
+  // 3,000 writes a second, each also ADDing to the counter: 1 write unit at $0.625 a million,
+  // for 730 hours.
+  const double expected = 3000.0 * 730 * 3600 * 0.625 / 1e6;
+  char text[32];
+  std::snprintf(text, sizeof text, "$%.2f", expected);
+  EXPECT_THAT(reason, ::testing::HasSubstr("counter item"));
+  EXPECT_THAT(reason, ::testing::HasSubstr(text));
 }
 
 }  // namespace
