@@ -508,5 +508,28 @@ TEST(Samples, shouldShowTheRelationalEngineWinningAdHocQueriesAndAggregates) {
   EXPECT_LT(patternP99(dynamodb, "MINE"), 1000);
 }
 
+// Redis alone: sessions with a TTL, a fixed-window rate limit that refuses the busiest clients'
+// calls, and a leaderboard, on one node at a small share of its thread.
+TEST(Samples, shouldShowRedisServingSessionsRateLimitsAndALeaderboardAlone) {
+  CliRun run =
+      runKvlab({"simulate", (test::sourceDir() / "samples/redis-patterns.kvlab.json").string(),
+                "--engine", "cache", "--duration", "120s", "--json", "-"});
+  ASSERT_EQ(run.exitCode, 0) << run.err;
+  const auto result = nlohmann::json::parse(run.out);
+  std::map<std::string, nlohmann::json> patterns;
+  for (const auto& p : result["patterns"]) patterns[p["id"].get<std::string>()] = p;
+  // Clients over 100 calls a minute are refused, the rest pass.
+  const auto& call = patterns["CALL"];
+  EXPECT_GT(call["throttlesByReason"]["RateLimitExceeded"].get<std::int64_t>(), 0);
+  EXPECT_GT(call["succeeded"].get<std::int64_t>(), call["requests"].get<std::int64_t>() / 10);
+  // 5,000 clients x 100 a minute is the most that can pass in two minutes.
+  EXPECT_LE(call["succeeded"].get<std::int64_t>(), 5000 * 100 * 2);
+  EXPECT_EQ(patterns["PAGE"]["failed"], 0);
+  EXPECT_EQ(patterns["TOP"]["failed"], 0);
+  EXPECT_GT(result["cache"]["hitRatio"].get<double>(), 0.9);
+  EXPECT_LT(result["server"]["utilization"].get<double>(), 0.5);
+  EXPECT_LT(result["latencyMs"]["p99"].get<double>(), 1.0);
+}
+
 }  // namespace
 }  // namespace kvlab::cli

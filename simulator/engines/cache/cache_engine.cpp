@@ -640,7 +640,7 @@ void CacheEngine::finish(EngineContext& context, RunResult& result) {
   result.servers.push_back(node_->report(duration, buckets));
 
   CostReport& cost = result.monthlyCost;
-  cost.capacityMode = "on-demand";
+  cost.capacityMode = "instance";  // a node billed by the hour, as the relational server
   cost.priceSheet = std::filesystem::path(parameters_->file).filename().string() + " (" +
                     parameters_->effective + ")";
   cost.instances = nodeType_->pricePerHour * parameters_->hoursPerMonth;

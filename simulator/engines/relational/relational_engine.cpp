@@ -338,7 +338,8 @@ void RelationalEngine::finish(EngineContext& context, RunResult& result) {
       serverReport(context.now(), result.bucketSeconds, input_->durationSeconds));
   CostReport& cost = result.monthlyCost;
   cost.capacityMode = "instance";
-  cost.priceSheet = profile_.file;
+  cost.priceSheet =
+      std::filesystem::path(profile_.file).filename().string() + " (" + profile_.effective + ")";
   cost.instances = monthlyInstanceCost();
   cost.storage = monthlyStorageCost();
   cost.total = cost.instances + cost.storage;
