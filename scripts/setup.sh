@@ -63,8 +63,9 @@ case "$mode" in
     ./build/app/kvlab plan "$sample"
     echo; echo "== The design the modeler proposes"
     ./build/app/kvlab propose "$sample" --top 1
-    echo "== 60 seconds of the workload, simulated on the DynamoDB-model engine"
-    ./build/app/kvlab simulate "$sample" --duration 60s --quiet
+    echo "== 60 seconds of the workload on every engine: DynamoDB, a PostgreSQL-like server,"
+    echo "== a Redis cache, and the cache in front of the database (the side-by-side table is last)"
+    ./build/app/kvlab simulate "$sample" --engine all --duration 60s --quiet
     echo
     echo "Open the same project in the studio: ./build/app/kvlab-studio $sample"
     ;;
