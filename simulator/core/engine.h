@@ -55,8 +55,9 @@ class EngineContext {
 
   VirtualTime now() const { return clock_.now(); }
   // Schedules an engine event at `time` (>= now()); it comes back through Engine::onEvent.
-  void schedule(VirtualTime time, std::uint32_t kind, std::uint64_t a, std::uint64_t b) {
-    queue_.push(time, kind, a, b);
+  void schedule(VirtualTime time, std::uint32_t kind, std::uint64_t a, std::uint64_t b,
+                std::uint64_t c = 0) {
+    queue_.push(time, kind, a, b, c);
   }
   RunMetrics& metrics() { return metrics_; }
 

@@ -5,12 +5,9 @@
 
 namespace kvlab::sim {
 
-void VirtualClock::advanceTo(VirtualTime time) {
-  if (time < now_) {
-    throw std::logic_error("virtual clock moved back from " + std::to_string(now_) + " to " +
-                           std::to_string(time) + " microseconds");
-  }
-  now_ = time;
+void VirtualClock::movedBack(VirtualTime time) const {
+  throw std::logic_error("virtual clock moved back from " + std::to_string(now_) + " to " +
+                         std::to_string(time) + " microseconds");
 }
 
 }  // namespace kvlab::sim

@@ -31,9 +31,16 @@ class VirtualClock {
 
   // Moves to `time`. Requires time >= now() (an event in the past is a bug: throws
   // std::logic_error).
-  void advanceTo(VirtualTime time);
+  void advanceTo(VirtualTime time) {
+    if (time < now_) [[unlikely]] {
+      movedBack(time);
+    }
+    now_ = time;
+  }
 
  private:
+  [[noreturn]] void movedBack(VirtualTime time) const;
+
   VirtualTime now_ = 0;
 };
 

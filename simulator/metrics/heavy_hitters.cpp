@@ -5,16 +5,6 @@
 #include <numbers>
 
 namespace kvlab::sim {
-namespace {
-
-std::uint64_t mix(std::uint64_t z) {
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-}  // namespace
-
 HeavyHitters::HeavyHitters(int capacity, int width)
     : counts_(2 * std::bit_ceil(static_cast<std::uint64_t>(std::max(2, width))), 0.0),
       mask_(std::bit_ceil(static_cast<std::uint64_t>(std::max(2, width))) - 1),

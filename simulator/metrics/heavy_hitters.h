@@ -25,12 +25,26 @@ class HeavyHitters {
   // Adds `weight` (> 0) to `key`.
   void add(std::uint64_t key, double weight);
 
+  // Starts loading the counters of `key` into the cache, for an add() soon after; changes nothing.
+  void prefetch(std::uint64_t key) const {
+    const std::uint64_t h = mix(key);
+    __builtin_prefetch(&counts_[h & mask_]);
+    __builtin_prefetch(&counts_[(mask_ + 1) + ((h >> 32) & mask_)]);
+  }
+
   double total() const { return total_; }
 
   // The candidates, heaviest first; ties by key, so the order is deterministic.
   std::vector<Entry> top(int n) const;
 
  private:
+  // SplitMix64's finalizer: spreads keys over the counters.
+  static std::uint64_t mix(std::uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+
   std::vector<double> counts_;  // two rows of width_
   std::uint64_t mask_;
   std::vector<Entry> candidates_;

@@ -14,8 +14,12 @@ namespace kvlab::sim {
 namespace {
 
 // A request's next call: a retry after a back-off, or the next page of a Query or Scan.
+// kCallEvent carries the request (scheduleCall); kSlotCallEvent carries its slot in inFlight_.
 constexpr std::uint32_t kCallEvent = kFirstEngineEventKind;
 constexpr std::uint32_t kIndexWriteEvent = kFirstEngineEventKind + 1;
+constexpr std::uint32_t kSlotCallEvent = kFirstEngineEventKind + 2;
+constexpr int kArrivalBits = 47;
+constexpr int kPatternBits = 16;
 constexpr int kMaxTouches = 64;
 constexpr std::int64_t kMaxKeyCount = std::int64_t{1} << 47;
 constexpr int kHotKeysShown = 10;
@@ -244,6 +248,7 @@ Status DynamoDbEngine::prepare(const EngineInput& input, std::vector<PatternLoad
     routes_.push_back(std::move(route));
     loads.push_back(std::move(load));
   }
+  inFlightByPattern_.assign(routes_.size(), 0);
   return Status::Ok();
 }
 
@@ -260,6 +265,29 @@ std::uint64_t DynamoDbEngine::hashOf(const Touch& touch, std::int64_t key) const
 }
 
 void DynamoDbEngine::onRequest(const Request& request, EngineContext& context) {
+  InFlight f;
+  f.pattern = request.pattern;
+  f.key = request.key;
+  f.arrival = request.arrival;
+  ++inFlightByPattern_[f.pattern];
+  attempt(f, context);
+}
+
+void DynamoDbEngine::scheduleCall(const InFlight& f, VirtualTime time, EngineContext& context) {
+  // a: the key; b: the arrival, the pattern and whether it was throttled; c: the page and the
+  // attempts. Whatever does not fit (a run of years, 65,536 patterns, 2^32 pages) takes a slot.
+  const bool fits = f.arrival >= 0 && f.arrival < (VirtualTime{1} << kArrivalBits) &&
+                    f.pattern < (1u << kPatternBits) && f.page >= 0 &&
+                    f.page < (std::int64_t{1} << 32) && f.attempts >= 0;
+  if (fits) {
+    const std::uint64_t b = static_cast<std::uint64_t>(f.arrival) |
+                            (static_cast<std::uint64_t>(f.pattern) << kArrivalBits) |
+                            (static_cast<std::uint64_t>(f.throttled) << 63);
+    const std::uint64_t c =
+        static_cast<std::uint64_t>(f.page) | (static_cast<std::uint64_t>(f.attempts) << 32);
+    context.schedule(time, kCallEvent, static_cast<std::uint64_t>(f.key), b, c);
+    return;
+  }
   std::uint32_t slot;
   if (!freeSlots_.empty()) {
     slot = freeSlots_.back();
@@ -268,24 +296,11 @@ void DynamoDbEngine::onRequest(const Request& request, EngineContext& context) {
     slot = static_cast<std::uint32_t>(inFlight_.size());
     inFlight_.emplace_back();
   }
-  InFlight& f = inFlight_[slot];
-  f.pattern = request.pattern;
-  f.attempts = 0;
-  f.throttled = false;
-  f.page = 0;
-  f.active = true;
-  f.key = request.key;
-  f.arrival = request.arrival;
-  attempt(slot, context);
+  inFlight_[slot] = f;
+  context.schedule(time, kSlotCallEvent, slot, 0);
 }
 
-void DynamoDbEngine::release(std::uint32_t slot) {
-  inFlight_[slot].active = false;
-  freeSlots_.push_back(slot);
-}
-
-void DynamoDbEngine::attempt(std::uint32_t slot, EngineContext& context) {
-  InFlight& f = inFlight_[slot];
+void DynamoDbEngine::attempt(InFlight& f, EngineContext& context) {
   Route& route = routes_[f.pattern];
   const VirtualTime now = context.now();
   const int n = static_cast<int>(route.touches.size());
@@ -302,6 +317,13 @@ void DynamoDbEngine::attempt(std::uint32_t slot, EngineContext& context) {
     const Touch& t = route.touches[i];
     CapacityOwner& owner = *owners_[t.owner];
     keys[i] = keyFor(t, f);
+    if (!t.scan) {
+      // Whether the attempt is served or throttled, one of the two summaries takes the key.
+      const std::uint64_t hotKey =
+          (static_cast<std::uint64_t>(t.keySpace) << 48) | static_cast<std::uint64_t>(keys[i]);
+      hotByUnits_[t.owner].prefetch(hotKey);
+      hotByThrottles_[t.owner].prefetch(hotKey);
+    }
     hashes[i] = hashOf(t, keys[i]);
     parts[i] = owner.partitionOf(hashes[i]);
     if (t.scan) {
@@ -338,12 +360,11 @@ void DynamoDbEngine::attempt(std::uint32_t slot, EngineContext& context) {
     const VirtualTime answered = now + options_.serviceTime.sampleThrottle(route.random);
     if (f.attempts >= options_.retry.maxAttempts) {
       context.metrics().recordFailure(f.pattern, answered - f.arrival, f.attempts - 1);
-      release(slot);
+      complete(f);
       return;
     }
     context.metrics().recordRetry(f.pattern);
-    context.schedule(answered + options_.retry.backoff(f.attempts, route.random), kCallEvent, slot,
-                     0);
+    scheduleCall(f, answered + options_.retry.backoff(f.attempts, route.random), context);
     return;
   }
 
@@ -379,16 +400,31 @@ void DynamoDbEngine::attempt(std::uint32_t slot, EngineContext& context) {
       now + options_.serviceTime.sample(route.operation, route.kilobytesPerPage, route.random);
   if (++f.page < route.pages) {
     f.attempts = 0;
-    context.schedule(done, kCallEvent, slot, 0);
+    scheduleCall(f, done, context);
     return;
   }
   context.metrics().recordSuccess(f.pattern, done - f.arrival, f.attempts - 1);
-  release(slot);
+  complete(f);
 }
 
 void DynamoDbEngine::onEvent(const Event& event, EngineContext& context) {
   if (event.kind == kCallEvent) {
-    attempt(static_cast<std::uint32_t>(event.a), context);
+    InFlight f;
+    f.key = static_cast<std::int64_t>(event.a);
+    f.arrival = static_cast<VirtualTime>(event.b & ((std::uint64_t{1} << kArrivalBits) - 1));
+    f.pattern = static_cast<std::uint32_t>((event.b >> kArrivalBits) &
+                                           ((std::uint64_t{1} << kPatternBits) - 1));
+    f.throttled = (event.b >> 63) != 0;
+    f.page = static_cast<std::int64_t>(event.c & 0xffffffffu);
+    f.attempts = static_cast<std::int32_t>(event.c >> 32);
+    attempt(f, context);
+    return;
+  }
+  if (event.kind == kSlotCallEvent) {
+    const auto slot = static_cast<std::uint32_t>(event.a);
+    InFlight f = inFlight_[slot];
+    freeSlots_.push_back(slot);
+    attempt(f, context);
     return;
   }
   if (event.kind == kIndexWriteEvent) {
@@ -418,12 +454,13 @@ void DynamoDbEngine::onSecond(std::int64_t second, EngineContext& context) {
 
 void DynamoDbEngine::finish(EngineContext& context, RunResult& result) {
   std::int64_t unfinished = 0;
-  for (std::uint32_t slot = 0; slot < inFlight_.size(); ++slot) {
-    InFlight& f = inFlight_[slot];
-    if (!f.active) continue;
-    context.metrics().recordFailure(f.pattern, context.now() - f.arrival, f.attempts - 1);
-    ++unfinished;
-    release(slot);
+  for (std::uint32_t pattern = 0; pattern < inFlightByPattern_.size(); ++pattern) {
+    // A failure's latency and retries are not recorded; only how many failed counts.
+    for (std::int64_t i = 0; i < inFlightByPattern_[pattern]; ++i) {
+      context.metrics().recordFailure(pattern, 0, 0);
+    }
+    unfinished += inFlightByPattern_[pattern];
+    inFlightByPattern_[pattern] = 0;
   }
   if (unfinished > 0) {
     result.notes.push_back(std::to_string(unfinished) +

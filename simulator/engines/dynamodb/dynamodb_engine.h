@@ -76,20 +76,24 @@ class DynamoDbEngine final : public Engine {
     std::vector<Touch> touches;
     Random random{0};
   };
+  // A request between its calls. It rides in its call event when it fits (scheduleCall), so that a
+  // retry due seconds later touches no state of the engine's; otherwise it waits in a slot.
   struct InFlight {
     std::uint32_t pattern = 0;
     std::int32_t attempts = 0;  // of the current page
     bool throttled = false;
     std::int64_t page = 0;
-    bool active = false;
     std::int64_t key = 0;
     VirtualTime arrival = 0;
   };
 
-  void attempt(std::uint32_t slot, EngineContext& context);
+  void attempt(InFlight& f, EngineContext& context);
+  // Schedules `f`'s next call at `time`: in the event itself, or in a slot when it does not fit.
+  void scheduleCall(const InFlight& f, VirtualTime time, EngineContext& context);
+  // A request that succeeded or failed is no longer in flight.
+  void complete(const InFlight& f) { --inFlightByPattern_[f.pattern]; }
   std::int64_t keyFor(const Touch& touch, const InFlight& request) const;
   std::uint64_t hashOf(const Touch& touch, std::int64_t key) const;
-  void release(std::uint32_t slot);
 
   DynamoDbOptions options_;
   const EngineInput* input_ = nullptr;
@@ -101,9 +105,10 @@ class DynamoDbEngine final : public Engine {
   std::vector<std::unique_ptr<CapacityOwner>> owners_;
   std::vector<KeySpace> keySpaces_;
   std::vector<Route> routes_;
-  std::vector<InFlight> inFlight_;
+  std::vector<InFlight> inFlight_;  // the requests that did not fit in their call events
   std::vector<std::uint32_t> freeSlots_;
-  std::vector<HeavyHitters> hotByUnits_;  // per owner
+  std::vector<std::int64_t> inFlightByPattern_;  // arrived, neither succeeded nor failed yet
+  std::vector<HeavyHitters> hotByUnits_;         // per owner
   std::vector<HeavyHitters> hotByThrottles_;
   std::int64_t keyRangeThrottles_ = 0;
   std::int64_t pendingIndexWrites_ = 0;

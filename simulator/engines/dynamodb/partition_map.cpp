@@ -45,8 +45,16 @@ void PartitionMap::rebuildLows() {
 }
 
 int PartitionMap::find(std::uint64_t hash) const {
-  const auto it = std::upper_bound(lows_.begin(), lows_.end(), hash);
-  return static_cast<int>(it - lows_.begin()) - 1;
+  // The last partition whose low is at most `hash` (lows_[0] is 0): a binary search without
+  // branches to mispredict, since hashes are random.
+  const std::uint64_t* base = lows_.data();
+  std::size_t n = lows_.size();
+  while (n > 1) {
+    const std::size_t half = n / 2;
+    base = base[half] <= hash ? base + half : base;
+    n -= half;
+  }
+  return static_cast<int>(base - lows_.data());
 }
 
 void PartitionMap::split(int index, std::uint64_t splitAt, std::int64_t second) {
