@@ -11,14 +11,17 @@
 #include <iomanip>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 
 #include "app/cli/commands.h"
 #include "app/cli/number_format.h"
 #include "app/cli/project_loading.h"
 #include "model/design/planner.h"
+#include "simulator/backends/postgres_replay.h"
 #include "simulator/core/runner.h"
 #include "simulator/core/workload_setup.h"
 #include "simulator/engines/engine_registry.h"
+#include "simulator/metrics/run_comparison.h"
 #include "simulator/metrics/run_result_json.h"
 
 namespace kvlab::cli {
@@ -40,6 +43,7 @@ struct SimulateOptions {
   double bucket = 1;
   bool quiet = false;
   std::string workload;
+  std::string connection;  // --engine postgres: the server to replay on
   bool durationGiven = false;
   bool seedGiven = false;
 };
@@ -178,7 +182,7 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
         << fixedDecimals(c.onDemand, 2) << ", provisioned " << fixedDecimals(c.provisioned, 2)
         << ", storage " << fixedDecimals(c.storage, 2) << "; " << c.capacityMode << " total "
         << fixedDecimals(c.total, 2) << ".\n";
-  } else {
+  } else if (!c.priceSheet.empty()) {  // a replay on the user's own server is not priced
     out << "\nA month (USD, " << c.priceSheet << "): instances " << fixedDecimals(c.instances, 2)
         << ", storage " << fixedDecimals(c.storage, 2) << "; total " << fixedDecimals(c.total, 2)
         << ".\n";
@@ -221,20 +225,6 @@ std::optional<sim::EngineSettings> settingsFor(const std::string& engine,
   return settings;
 }
 
-// Requests per second the run's servers could complete at 100% utilization, from the work its
-// requests really took: each server's cores over its busy core-seconds per completed request
-// (of all, since a server may see only some, as a database behind a cache), the smallest.
-// Nothing without a server or when none was busy.
-std::optional<double> saturationRate(const sim::RunResult& r) {
-  std::optional<double> rate;
-  for (const sim::ServerReport& s : r.servers) {
-    if (s.busyCoreSeconds <= 0) continue;
-    const double capacity = s.cores * static_cast<double>(r.succeeded) / s.busyCoreSeconds;
-    rate = rate ? std::min(*rate, capacity) : capacity;
-  }
-  return rate;
-}
-
 void printComparison(const std::vector<sim::RunResult>& results, std::ostream& out) {
   out << "Side by side (same project, workload and seed):\n";
   out << std::left << std::setw(13) << "engine" << std::right << std::setw(11) << "offered/s"
@@ -242,24 +232,22 @@ void printComparison(const std::vector<sim::RunResult>& results, std::ostream& o
       << std::setw(8) << "p50 ms" << std::setw(8) << "p95" << std::setw(9) << "p99" << std::setw(8)
       << "busy" << std::setw(14) << "saturates at" << std::setw(12) << "USD/month"
       << "\n";
-  for (const sim::RunResult& r : results) {
-    const double seconds = std::max(1e-9, r.durationSeconds);
+  for (const sim::ComparisonRow& row : sim::compareRuns(results)) {
     auto ms = [&](double v) {
-      return r.latency.count == 0 ? std::string("-") : fixedDecimals(v, 1);
+      return row.latency.count == 0 ? std::string("-") : fixedDecimals(v, 1);
     };
-    std::string busy = "-";
-    for (const sim::ServerReport& s : r.servers) {
-      busy = fixedDecimals(s.utilization * 100, 0) + "%";
-    }
-    const auto saturation = saturationRate(r);
-    out << std::left << std::setw(13) << r.engine << std::right << std::setw(11)
-        << fixedDecimals(static_cast<double>(r.requests) / seconds, 1) << std::setw(10)
-        << fixedDecimals(static_cast<double>(r.succeeded) / seconds, 1) << std::setw(9)
-        << grouped(r.failed) << std::setw(11) << grouped(r.throttled) << std::setw(8)
-        << ms(r.latency.p50) << std::setw(8) << ms(r.latency.p95) << std::setw(9)
-        << ms(r.latency.p99) << std::setw(8) << busy << std::setw(14)
-        << (saturation ? "~" + grouped(static_cast<std::int64_t>(*saturation)) + "/s" : "-")
-        << std::setw(12) << fixedDecimals(r.monthlyCost.total, 2) << "\n";
+    const std::string busy =
+        row.busiestUtilization ? fixedDecimals(*row.busiestUtilization * 100, 0) + "%" : "-";
+    out << std::left << std::setw(13) << row.engine << std::right << std::setw(11)
+        << fixedDecimals(row.offeredPerSecond, 1) << std::setw(10)
+        << fixedDecimals(row.completedPerSecond, 1) << std::setw(9) << grouped(row.failed)
+        << std::setw(11) << grouped(row.throttled) << std::setw(8) << ms(row.latency.p50)
+        << std::setw(8) << ms(row.latency.p95) << std::setw(9) << ms(row.latency.p99)
+        << std::setw(8) << busy << std::setw(14)
+        << (row.saturationRate
+                ? "~" + grouped(static_cast<std::int64_t>(*row.saturationRate)) + "/s"
+                : "-")
+        << std::setw(12) << fixedDecimals(row.monthlyCost, 2) << "\n";
   }
   out << "(busy: the busiest server's utilization; saturates at: the rate its servers would "
          "complete at 100%, from the work the requests took)\n";
@@ -267,20 +255,77 @@ void printComparison(const std::vector<sim::RunResult>& results, std::ostream& o
   out << "\np99 ms by pattern:\n" << std::left << std::setw(10) << "pattern" << std::right;
   for (const sim::RunResult& r : results) out << std::setw(20) << r.engine;
   out << "\n";
-  for (std::size_t i = 0; i < results.front().patterns.size(); ++i) {
-    const std::string& id = results.front().patterns[i].id;
-    out << std::left << std::setw(10) << id << std::right;
-    for (const sim::RunResult& r : results) {
+  for (const sim::PatternComparisonRow& row : sim::comparePatternLatency(results)) {
+    out << std::left << std::setw(10) << row.id << std::right;
+    for (const sim::PatternComparisonCell& c : row.cells) {
       std::string cell = "-";
-      for (const sim::PatternResult& p : r.patterns) {
-        if (p.id != id) continue;
-        cell = p.latency.count == 0 ? "failed" : fixedDecimals(p.latency.p99, 1);
-        if (p.failed > 0 && p.latency.count > 0) cell += " (" + grouped(p.failed) + " failed)";
+      if (c.present) {
+        cell = c.latencyKnown ? fixedDecimals(c.p99, 1) : "failed";
+        if (c.failed > 0 && c.latencyKnown) cell += " (" + grouped(c.failed) + " failed)";
       }
       out << std::setw(20) << cell;
     }
     out << "\n";
   }
+}
+
+// --engine postgres: the workload replayed for real on a server, in wall-clock time.
+int runPostgresReplay(const SimulateOptions& options, double duration) {
+  if (options.connection.empty()) {
+    std::cerr << "kvlab simulate: --engine postgres needs --connection (a libpq URL such as "
+                 "postgresql://user@127.0.0.1:5432/db)\n";
+    return kExitUsage;
+  }
+  sim::PostgresReplayOptions replay;
+  replay.connection = options.connection;
+  replay.durationSeconds = duration;
+  replay.seed = options.seed;
+  for (const std::string& option : options.engineOptions) {
+    const auto equals = option.find('=');
+    const std::string key = option.substr(0, equals);
+    const std::string value = equals == std::string::npos ? "" : option.substr(equals + 1);
+    try {
+      if (key == "connections") {
+        replay.connections = std::stoi(value);
+      } else if (key == "rows") {
+        replay.maxRowsPerTable = std::stoll(value);
+      } else if (key == "rate-scale") {
+        replay.rateScale = std::stod(value);
+      } else if (key == "max-requests") {
+        replay.maxRequests = std::stoll(value);
+      } else if (key == "keep-schema") {
+        replay.keepSchema = value == "on";
+      } else {
+        throw std::invalid_argument(key);
+      }
+    } catch (const std::exception&) {
+      std::cerr << "kvlab simulate: --engine-option " << option
+                << ": postgres takes connections=N, rows=N, rate-scale=X, max-requests=N, "
+                   "keep-schema=on|off\n";
+      return kExitUsage;
+    }
+  }
+  auto project = loadValidProject(options.file);
+  if (!project) return kExitInvalid;
+  sim::RunOutcome outcome = sim::replayOnPostgres(*project, replay);
+  if (!outcome.status.ok()) {
+    std::cerr << "kvlab simulate: " << outcome.status.message() << "\n";
+    return kExitInvalid;
+  }
+  if (options.json == "-") {
+    std::cout << sim::runResultJson(outcome.result);
+    return kExitOk;
+  }
+  printSummary(outcome.result, std::cout);
+  if (!options.json.empty()) {
+    std::ofstream out(options.json, std::ios::binary);
+    out << sim::runResultJson(outcome.result);
+    if (!out) {
+      std::cerr << "kvlab simulate: cannot write " << options.json << "\n";
+      return kExitInvalid;
+    }
+  }
+  return kExitOk;
 }
 
 int runSimulate(const SimulateOptions& options) {
@@ -290,6 +335,7 @@ int runSimulate(const SimulateOptions& options) {
               << ": expected a time such as 90s, 10m or 1h\n";
     return kExitUsage;
   }
+  if (options.engine == "postgres") return runPostgresReplay(options, *duration);
   sim::RunOptions run;
   run.seed = options.seed;
   run.durationSeconds = *duration;
@@ -465,7 +511,9 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
   command->add_option("--engine", options->engine,
                       "The engine (default dynamodb), or all: one run per engine on the same "
                       "dataset, workload and seed, then a side-by-side summary:" +
-                          engines);
+                          engines +
+                          "\n  postgres: the workload replayed for real on the server --connection "
+                          "names (wall-clock time; docs/engines.md)");
   command->add_option("--duration", options->duration,
                       "Virtual time to generate requests for: 90s, 10m, 1h (default 60s)");
   command->add_option("--seed", options->seed, "The random seed (default 1)");
@@ -489,6 +537,9 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
   command->add_option("--bucket", options->bucket, "Timeline bucket in whole seconds (default 1)")
       ->check(CLI::Range(1.0, 86400.0));
   command->add_flag("-q,--quiet", options->quiet, "No progress bar");
+  command->add_option("--connection", options->connection,
+                      "--engine postgres: replay the workload for real, in wall-clock time, on "
+                      "this PostgreSQL server (a libpq URL); nothing else is contacted");
   command->add_option("--workload", options->workload,
                       "A workload of the project (its duration, seed and each pattern's rate over "
                       "time, key popularity and consistency); --duration and --seed still win");
