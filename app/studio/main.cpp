@@ -1,6 +1,7 @@
 // kvlab-studio [FILE]: the desktop studio.
 // kvlab-studio --screenshot DIR FILE: opens FILE, writes one PNG of the main window at 1280x800
-// per main view (DIR/model.png, plan.png, proposals.png) and exits; for documentation and checks
+// per main view (DIR/model.png, plan.png, proposals.png, simulate.png after a short run on
+// DynamoDB, simulate-all.png after one on every engine) and exits; for documentation and checks
 // on machines without a display.
 #include <QApplication>
 #include <QCommandLineParser>
@@ -68,8 +69,9 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   const QCommandLineOption screenshot(
       QStringLiteral("screenshot"),
-      QStringLiteral("Open FILE, write <dir>/model.png, plan.png and proposals.png (one per "
-                     "view, 1280x800), and exit."),
+      QStringLiteral("Open FILE, write <dir>/model.png, plan.png, proposals.png, simulate.png "
+                     "and simulate-all.png (one per view, 1280x800; the Simulate tab after a "
+                     "10 s run on dynamodb, then on every engine), and exit."),
       QStringLiteral("dir"));
   parser.addOption(screenshot);
   parser.addPositionalArgument(QStringLiteral("file"),

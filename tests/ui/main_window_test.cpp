@@ -19,6 +19,7 @@
 #include "ui/models/project_tree_model.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
+#include "ui/views/simulate_view.h"
 
 namespace kvlab::ui {
 namespace {
@@ -169,21 +170,26 @@ TEST_F(MainWindowTest, fileMenuHasTheUsualShortcuts) {
   EXPECT_EQ(actionNamed(window, "Save &As…")->shortcut(), QKeySequence("Ctrl+Shift+S"));
   EXPECT_EQ(actionNamed(window, "&Quit")->shortcut(), QKeySequence("Ctrl+Q"));
   EXPECT_NE(actionNamed(window, "&About KV Lab Studio"), nullptr);
+  EXPECT_NE(actionNamed(window, "&Import…"), nullptr);
+  EXPECT_NE(actionNamed(window, "&Export…"), nullptr);
+  EXPECT_NE(actionNamed(window, "&Report…"), nullptr);
 }
 
-TEST_F(MainWindowTest, showsTheModelPlanAndProposalsAsTabsWithTheModelFirst) {
+TEST_F(MainWindowTest, showsTheModelPlanProposalsAndSimulateAsTabsWithTheModelFirst) {
   MainWindow window;
   ASSERT_TRUE(window.openFile(qtPath(test::sourceDir() / "samples" / "online-shop.kvlab.json")));
 
   auto* tabs = window.findChild<QTabWidget*>("mainViews");
   ASSERT_NE(tabs, nullptr);
-  ASSERT_EQ(tabs->count(), 3);
+  ASSERT_EQ(tabs->count(), MainWindow::kViewCount);
   EXPECT_EQ(tabs->tabText(MainWindow::kModelView), "Model");
   EXPECT_EQ(tabs->tabText(MainWindow::kPlanView), "Plan");
   EXPECT_EQ(tabs->tabText(MainWindow::kProposalsView), "Proposals");
   EXPECT_EQ(tabs->currentWidget(), projectTree(window));
   EXPECT_EQ(tabs->widget(MainWindow::kPlanView), window.planView());
   EXPECT_EQ(tabs->widget(MainWindow::kProposalsView), window.proposalsView());
+  EXPECT_EQ(tabs->tabText(MainWindow::kSimulateView), "Simulate");
+  EXPECT_EQ(tabs->widget(MainWindow::kSimulateView), window.simulateView());
   // The plan tab plans the opened project with the default price sheet.
   EXPECT_EQ(window.planView()->planModel()->rowCount(), 8);
 

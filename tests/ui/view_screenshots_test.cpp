@@ -15,6 +15,7 @@
 #include "ui/views/main_window.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
+#include "ui/views/simulate_view.h"
 
 namespace kvlab::ui {
 namespace {
@@ -23,7 +24,8 @@ using test::qtPath;
 
 class ViewScreenshotsTest : public test::UiTest {};
 
-const char* const kViews[] = {"model.png", "plan.png", "proposals.png"};
+const char* const kViews[] = {"model.png", "plan.png", "proposals.png", "simulate.png",
+                              "simulate-all.png"};
 
 // A painted view has many colours (antialiased text, icons, lines); a blank one has one.
 int colourCount(const QImage& image) {
@@ -34,8 +36,8 @@ int colourCount(const QImage& image) {
   return static_cast<int>(colours.size());
 }
 
-void expectThreeDistinctPictures(const test::TempDir& dir, const std::string& folder,
-                                 const QSize& size) {
+void expectDistinctPictures(const test::TempDir& dir, const std::string& folder,
+                            const QSize& size) {
   std::vector<QImage> images;
   for (const char* name : kViews) {
     SCOPED_TRACE(name);
@@ -45,13 +47,15 @@ void expectThreeDistinctPictures(const test::TempDir& dir, const std::string& fo
     EXPECT_GT(colourCount(image), 20);
     images.push_back(image);
   }
-  // Each shows its own tab, not the same window three times.
-  EXPECT_NE(images[0], images[1]);
-  EXPECT_NE(images[1], images[2]);
-  EXPECT_NE(images[0], images[2]);
+  // Each shows its own tab (or run), not the same window again.
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    for (std::size_t j = i + 1; j < images.size(); ++j) {
+      EXPECT_NE(images[i], images[j]) << kViews[i] << " and " << kViews[j];
+    }
+  }
 }
 
-TEST_F(ViewScreenshotsTest, writesOnePngPerViewWithTheModelerDone) {
+TEST_F(ViewScreenshotsTest, writesOnePngPerViewWithTheModelerAndTheRunsDone) {
   MainWindow window;
   ASSERT_TRUE(window.openFile(qtPath(test::shopSample())));
   test::TempDir dir;
@@ -59,15 +63,19 @@ TEST_F(ViewScreenshotsTest, writesOnePngPerViewWithTheModelerDone) {
   const Status status = saveViewScreenshots(window, QSize(1280, 800), qtPath(dir / "shots"));
 
   ASSERT_TRUE(status.ok()) << status.message();
-  expectThreeDistinctPictures(dir, "shots", QSize(1280, 800));
+  expectDistinctPictures(dir, "shots", QSize(1280, 800));
   // The proposals picture was taken after the modeler finished, with a proposal chosen.
   EXPECT_FALSE(window.proposalsView()->isProposing());
   EXPECT_GE(window.proposalsView()->proposalModel()->rowCount(), 2);
   EXPECT_EQ(window.proposalsView()->selectedProposal(), 0);
   EXPECT_EQ(window.planView()->currentDesign(), "single-table");
+  // The Simulate pictures were taken after the runs finished: the last on every engine.
+  EXPECT_FALSE(window.simulateView()->isRunning());
+  ASSERT_EQ(window.simulateView()->runs().size(), 4u);
+  EXPECT_DOUBLE_EQ(window.simulateView()->runs().front().durationSeconds, kScreenshotRunSeconds);
 }
 
-TEST_F(ViewScreenshotsTest, theScreenshotOptionWritesThreePngs) {
+TEST_F(ViewScreenshotsTest, theScreenshotOptionWritesAPngPerView) {
   test::TempDir dir;
   QProcess studio;
   QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -80,7 +88,7 @@ TEST_F(ViewScreenshotsTest, theScreenshotOptionWritesThreePngs) {
   ASSERT_TRUE(studio.waitForFinished(120000)) << studio.errorString().toStdString();
   EXPECT_EQ(studio.exitStatus(), QProcess::NormalExit);
   EXPECT_EQ(studio.exitCode(), 0) << studio.readAllStandardError().toStdString();
-  expectThreeDistinctPictures(dir, "", QSize(1280, 800));
+  expectDistinctPictures(dir, "", QSize(1280, 800));
 }
 
 }  // namespace

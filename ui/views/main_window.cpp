@@ -3,10 +3,13 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -14,15 +17,25 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
+#include <filesystem>
 #include <memory>
 #include <utility>
 
 #include "model/capacity/price_sheet.h"
+#include "model/design/planner.h"
+#include "model/interop/exporters.h"
+#include "model/interop/importers.h"
+#include "model/io/atomic_file.h"
+#include "model/schema/project_validator.h"
+#include "report/pdf/pdf_report.h"
+#include "report/report_data.h"
+#include "report/report_format.h"
 #include "ui/document/project_document.h"
 #include "ui/models/diagnostics_model.h"
 #include "ui/models/project_tree_model.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
+#include "ui/views/simulate_view.h"
 
 namespace kvlab::ui {
 namespace {
@@ -87,12 +100,14 @@ MainWindow::MainWindow(QWidget* parent)
       },
       Qt::QueuedConnection);
 
-  QString pricesProblem;
-  const std::shared_ptr<const model::capacity::PriceSheet> sheet = loadDefaultPrices(pricesProblem);
-  planView_ = new PlanView(document_, sheet, pricesProblem, this);
+  prices_ = loadDefaultPrices(pricesProblem_);
+  const QString& pricesProblem = pricesProblem_;
+  planView_ = new PlanView(document_, prices_, pricesProblem, this);
   planView_->setObjectName(QStringLiteral("planView"));
-  proposalsView_ = new ProposalsView(document_, sheet, pricesProblem, this);
+  proposalsView_ = new ProposalsView(document_, prices_, pricesProblem, this);
   proposalsView_->setObjectName(QStringLiteral("proposalsView"));
+  simulateView_ = new SimulateView(document_, prices_, pricesProblem, this);
+  simulateView_->setObjectName(QStringLiteral("simulateView"));
 
   views_ = new QTabWidget(this);
   views_->setObjectName(QStringLiteral("mainViews"));
@@ -100,11 +115,14 @@ MainWindow::MainWindow(QWidget* parent)
   views_->addTab(projectView_, tr("Model"));
   views_->addTab(planView_, tr("Plan"));
   views_->addTab(proposalsView_, tr("Proposals"));
+  views_->addTab(simulateView_, tr("Simulate"));
   views_->setTabToolTip(kModelView, tr("The project: entities, relationships, access patterns "
                                        "and designs"));
   views_->setTabToolTip(kPlanView, tr("How each access pattern runs on a design, and what the "
                                       "design costs a month"));
   views_->setTabToolTip(kProposalsView, tr("Designs the modeler proposes for the access patterns"));
+  views_->setTabToolTip(kSimulateView, tr("A design's workload in virtual time on DynamoDB, a "
+                                          "relational database or a cache"));
   setCentralWidget(views_);
 
   createActions();
@@ -142,6 +160,25 @@ void MainWindow::createActions() {
   QAction* saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
   saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
   saveAsAction->setStatusTip(tr("Save the project to a new file, native or JSON"));
+
+  file->addSeparator();
+  QAction* importAction =
+      file->addAction(tr("&Import…"), this, &MainWindow::importProjectInteractively);
+  importAction->setObjectName(QStringLiteral("importAction"));
+  importAction->setStatusTip(
+      tr("Open a NoSQL Workbench model or a CloudFormation template as a new project"));
+  QAction* exportAction =
+      file->addAction(tr("&Export…"), this, &MainWindow::exportDesignInteractively);
+  exportAction->setObjectName(QStringLiteral("exportAction"));
+  exportAction->setStatusTip(
+      tr("Write a design for another tool: NoSQL Workbench, "
+         "CloudFormation, the AWS CLI, OneTable or PostgreSQL DDL"));
+  QAction* reportAction =
+      file->addAction(tr("&Report…"), this, &MainWindow::writeReportInteractively);
+  reportAction->setObjectName(QStringLiteral("reportAction"));
+  reportAction->setStatusTip(
+      tr("Write a report of a design and its last simulated runs: HTML, "
+         "PDF, Markdown, CSV or XLSX"));
 
   file->addSeparator();
   QAction* quitAction = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -244,6 +281,214 @@ bool MainWindow::saveAs() {
     QMessageBox::warning(this, tr("Save Project As"), QString::fromStdString(status.message()));
   }
   return status.ok();
+}
+
+Status MainWindow::exportDesign(const QString& format, const QString& design, const QString& path) {
+  const std::string formatName = format.toStdString();
+  const model::interop::Exporter* exporter = model::interop::findExporter(formatName);
+  if (exporter == nullptr) return Status::Error("unknown export format '" + formatName + "'");
+  const model::Project& project = document_->project();
+  if (!document_->isProjectValid()) {
+    return Status::Error(path.toStdString() +
+                         ": the project has errors; fix them before exporting (nothing was "
+                         "written)");
+  }
+  const model::Design* chosen = project.findDesign(design.toStdString());
+  if (chosen == nullptr) {
+    return Status::Error(path.toStdString() + ": the project has no design named '" +
+                         design.toStdString() + "' (nothing was written)");
+  }
+  model::interop::ExportOptions options;
+  options.yaml = path.endsWith(QStringLiteral(".yaml")) || path.endsWith(QStringLiteral(".yml"));
+  std::string text;
+  if (Status written = exporter->write(project, {chosen}, options, text); !written.ok()) {
+    return Status::Error(path.toStdString() + ": " + written.message() + " (nothing was written)");
+  }
+  return model::writeFileAtomically(std::filesystem::path(path.toStdString()), text);
+}
+
+Status MainWindow::importProject(const QString& format, const QString& path) {
+  const std::string formatName = format.toStdString();
+  const model::interop::Importer* importer = model::interop::findImporter(formatName);
+  if (importer == nullptr) return Status::Error("unknown import format '" + formatName + "'");
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    return Status::Error("cannot read " + path.toStdString() + ": " +
+                         file.errorString().toStdString());
+  }
+  const QByteArray bytes = file.readAll();
+  model::interop::ImportResult result =
+      importer->read(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                     path.toStdString());
+  if (!result.ok()) return result.status;
+  model::Diagnostics diagnostics;
+  model::validateProject(result.project, path.toStdString(), diagnostics);
+  for (const model::Diagnostic& d : diagnostics.items()) {
+    if (d.severity == model::Severity::Error) {
+      return Status::Error(model::formatDiagnostic(d) + " (the project made from " +
+                           path.toStdString() + " does not validate)");
+    }
+  }
+  document_->setProject(std::move(result.project));
+  QString message = tr("Imported %1 as a new project").arg(QFileInfo(path).fileName());
+  if (!result.notes.empty()) {
+    message += tr("; %1").arg(QString::fromStdString(result.notes.front()));
+  }
+  statusBar()->showMessage(message, 10000);
+  return Status::Ok();
+}
+
+Status MainWindow::writeReport(const QString& format, const QString& design, const QString& path) {
+  const std::optional<report::ReportFormat> chosenFormat =
+      report::parseReportFormat(format.toStdString());
+  if (!chosenFormat) {
+    return Status::Error("unknown report format '" + format.toStdString() +
+                         "'; expected html, pdf, md, csv or xlsx");
+  }
+  if (!prices_) return Status::Error("no price sheet: " + pricesProblem_.toStdString());
+  if (!document_->isProjectValid()) {
+    return Status::Error(path.toStdString() +
+                         ": the project has errors; a report needs a valid project (nothing was "
+                         "written)");
+  }
+  const model::Project& project = document_->project();
+  const model::Design* chosen = project.findDesign(design.toStdString());
+  if (chosen == nullptr) {
+    return Status::Error(path.toStdString() + ": the project has no design named '" +
+                         design.toStdString() + "' (nothing was written)");
+  }
+  std::vector<sim::RunResult> runs;
+  for (const sim::RunResult& run : simulateView_->runs()) {
+    if (run.design == chosen->name) runs.push_back(run);
+  }
+  const model::DesignPlan plan = model::planDesign(project, *chosen, *prices_);
+  const report::ReportData data = report::buildReportData(report::ReportInputs{
+      project, *chosen, plan, std::move(runs), document_->filePath().toStdString()});
+  const std::filesystem::path target(path.toStdString());
+  Status written = *chosenFormat == report::ReportFormat::Pdf
+                       ? report::writePdfReport(data, target)
+                       : report::writeReport(data, *chosenFormat, target);
+  if (!written.ok() && written.message().find(target.string()) == std::string::npos) {
+    return Status::Error(target.string() + ": " + written.message());
+  }
+  return written;
+}
+
+bool MainWindow::showOutcome(const QString& title, const Status& status) {
+  if (status.ok()) return true;
+  auto* box = new QMessageBox(QMessageBox::Warning, title, QString::fromStdString(status.message()),
+                              QMessageBox::Ok, this);
+  box->setObjectName(QStringLiteral("fileError"));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->setWindowModality(Qt::WindowModal);
+  box->open();
+  return false;
+}
+
+bool MainWindow::exportDesignTo(const QString& format, const QString& design, const QString& path) {
+  if (!showOutcome(tr("Export"), exportDesign(format, design, path))) return false;
+  statusBar()->showMessage(
+      tr("Exported %1 as %2 to %3").arg(design, format, QFileInfo(path).fileName()), 10000);
+  return true;
+}
+
+bool MainWindow::importProjectFrom(const QString& format, const QString& path) {
+  return showOutcome(tr("Import"), importProject(format, path));
+}
+
+bool MainWindow::writeReportTo(const QString& format, const QString& design, const QString& path) {
+  if (!showOutcome(tr("Report"), writeReport(format, design, path))) return false;
+  statusBar()->showMessage(
+      tr("Wrote the %1 report of %2 to %3").arg(format, design, QFileInfo(path).fileName()), 10000);
+  return true;
+}
+
+QString MainWindow::chooseDesign(const QString& title) {
+  const model::Project& project = document_->project();
+  if (project.designs.empty()) {
+    QMessageBox::information(this, title, tr("The project has no design yet."));
+    return {};
+  }
+  QStringList names;
+  for (const model::Design& d : project.designs) names << QString::fromStdString(d.name);
+  if (names.size() == 1) return names.front();
+  int current = 0;
+  if (!simulateView_->runs().empty()) {
+    current = std::max(0, static_cast<int>(names.indexOf(
+                              QString::fromStdString(simulateView_->runs().front().design))));
+  }
+  bool ok = false;
+  const QString name =
+      QInputDialog::getItem(this, title, tr("Design:"), names, current, false, &ok);
+  return ok ? name : QString();
+}
+
+void MainWindow::exportDesignInteractively() {
+  QStringList items;
+  for (const model::interop::Exporter& e : model::interop::exporters()) {
+    items << QStringLiteral("%1: %2").arg(
+        QString::fromUtf8(e.name.data(), e.name.size()),
+        QString::fromUtf8(e.description.data(), e.description.size()));
+  }
+  bool ok = false;
+  const QString item =
+      QInputDialog::getItem(this, tr("Export"), tr("Format:"), items, 0, false, &ok);
+  if (!ok) return;
+  const QString format = item.section(QLatin1Char(':'), 0, 0);
+  const QString design = chooseDesign(tr("Export"));
+  if (design.isEmpty()) return;
+  const QString suffix =
+      format == QStringLiteral("sql") ? QStringLiteral(".sql") : QStringLiteral(".json");
+  const QString folder = QFileInfo(document_->filePath()).absolutePath();
+  const QString suggested =
+      QDir(folder).filePath(QStringLiteral("%1-%2%3").arg(design, format, suffix));
+  const QString filter = format == QStringLiteral("sql") ? tr("SQL (*.sql);;All files (*)")
+                         : format == QStringLiteral("cloudformation")
+                             ? tr("CloudFormation (*.json *.yaml *.yml);;All files (*)")
+                             : tr("JSON (*.json);;All files (*)");
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Export %1").arg(format), suggested, filter);
+  if (path.isEmpty()) return;
+  exportDesignTo(format, design, path);
+}
+
+void MainWindow::importProjectInteractively() {
+  if (!maybeSave()) return;
+  QStringList items;
+  for (const model::interop::Importer& i : model::interop::importers()) {
+    items << QStringLiteral("%1: %2").arg(
+        QString::fromUtf8(i.name.data(), i.name.size()),
+        QString::fromUtf8(i.description.data(), i.description.size()));
+  }
+  bool ok = false;
+  const QString item =
+      QInputDialog::getItem(this, tr("Import"), tr("Format:"), items, 0, false, &ok);
+  if (!ok) return;
+  const QString format = item.section(QLatin1Char(':'), 0, 0);
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Import %1").arg(format), QFileInfo(document_->filePath()).absolutePath(),
+      tr("Models and templates (*.json *.yaml *.yml *.template);;All files (*)"));
+  if (path.isEmpty()) return;
+  importProjectFrom(format, path);
+}
+
+void MainWindow::writeReportInteractively() {
+  const QStringList formats = {QStringLiteral("html"), QStringLiteral("pdf"), QStringLiteral("md"),
+                               QStringLiteral("csv"), QStringLiteral("xlsx")};
+  bool ok = false;
+  const QString format =
+      QInputDialog::getItem(this, tr("Report"), tr("Format:"), formats, 0, false, &ok);
+  if (!ok) return;
+  const QString design = chooseDesign(tr("Report"));
+  if (design.isEmpty()) return;
+  const QString folder = QFileInfo(document_->filePath()).absolutePath();
+  const QString suggested =
+      QDir(folder).filePath(QStringLiteral("%1-report.%2").arg(design, format));
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Write %1 report").arg(format), suggested,
+                                   tr("%1 (*.%2);;All files (*)").arg(format.toUpper(), format));
+  if (path.isEmpty()) return;
+  writeReportTo(format, design, path);
 }
 
 void MainWindow::about() {

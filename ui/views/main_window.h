@@ -2,6 +2,9 @@
 
 #include <QMainWindow>
 #include <QString>
+#include <memory>
+
+#include "model/capacity/price_sheet.h"
 
 #include "model/status.h"
 
@@ -18,19 +21,20 @@ class PlanView;
 class ProjectDocument;
 class ProjectTreeModel;
 class ProposalsView;
+class SimulateView;
 
 // The studio's main window: tabs in the middle with the main views (the project tree, the plan of
-// a design, the modeler's proposals), the findings of the last load in a dock below them, the File
-// and Help menus, and a status bar that counts what the project holds. It owns its document and
-// loads the default price sheet once for the views that price. Methods that take a path never
-// open a dialog, so tests and the command line can drive them; the menu actions add the dialogs
-// around them.
+// a design, the modeler's proposals, simulated runs), the findings of the last load in a dock
+// below them, the File menu (open, save, import, export, report) and Help, and a status bar that
+// counts what the project holds. It owns its document and loads the default price sheet once for
+// the views that price. Methods that take a path never open a dialog, so tests and the command
+// line can drive them; the menu actions add the dialogs around them.
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
   // The main views, in the order of their tabs.
-  enum View { kModelView = 0, kPlanView, kProposalsView, kViewCount };
+  enum View { kModelView = 0, kPlanView, kProposalsView, kSimulateView, kViewCount };
 
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
@@ -38,6 +42,7 @@ class MainWindow : public QMainWindow {
   ProjectDocument* document() const { return document_; }
   PlanView* planView() const { return planView_; }
   ProposalsView* proposalsView() const { return proposalsView_; }
+  SimulateView* simulateView() const { return simulateView_; }
   // Brings `view`'s tab to the front.
   void showView(View view);
 
@@ -48,6 +53,26 @@ class MainWindow : public QMainWindow {
   // Saves the document to `path` (the form follows the name) and shows where in the status bar.
   Status saveFileAs(const QString& path);
 
+  // Writes the design called `design` in `format` (a model::interop exporter's name:
+  // "nosql-workbench", "cloudformation", "aws-cli", "onetable", "sql") to `path`, atomically;
+  // CloudFormation as YAML when `path` ends in .yaml or .yml. On failure nothing is written at
+  // `path` and the status names the file and what went wrong.
+  Status exportDesign(const QString& format, const QString& design, const QString& path);
+  // Reads `path` as `format` (a model::interop importer's name) and, when the project it gives
+  // validates, opens it as a new document: unsaved, with no file. On failure the document stays
+  // as it was and the status names the file and the place (JSON path, line) of the problem.
+  Status importProject(const QString& format, const QString& path);
+  // Writes the report of the design called `design` in `format` ("html", "pdf", "md", "csv",
+  // "xlsx") to `path`, atomically, with the Simulate tab's last runs of that design. Requires a
+  // valid project; otherwise, or on a failure to write, the status says why and names the file.
+  Status writeReport(const QString& format, const QString& design, const QString& path);
+  // As the three above, with a failure shown in a message box (window-modal, "fileError") and
+  // success in the status bar; returns whether it succeeded. The File menu's actions call these
+  // once their dialogs have a path.
+  bool exportDesignTo(const QString& format, const QString& design, const QString& path);
+  bool importProjectFrom(const QString& format, const QString& path);
+  bool writeReportTo(const QString& format, const QString& design, const QString& path);
+
   // "N entities, M access patterns, K designs", as the status bar shows it.
   QString summaryText() const;
 
@@ -55,6 +80,9 @@ class MainWindow : public QMainWindow {
   void open();
   bool save();
   bool saveAs();
+  void exportDesignInteractively();
+  void importProjectInteractively();
+  void writeReportInteractively();
   void about();
 
  protected:
@@ -68,6 +96,11 @@ class MainWindow : public QMainWindow {
   void projectChanged();
   void diagnosticsChanged();
   void updateTitle();
+  // Shows `status`'s failure in a message box titled `title`; true when it is ok.
+  bool showOutcome(const QString& title, const Status& status);
+  // The design a dialog offers first: the last run's, else the first. Asks when there are
+  // several; "" when there is none or the user cancelled.
+  QString chooseDesign(const QString& title);
 
   ProjectDocument* document_;
   ProjectTreeModel* treeModel_;
@@ -76,6 +109,9 @@ class MainWindow : public QMainWindow {
   QTabWidget* views_ = nullptr;
   PlanView* planView_ = nullptr;
   ProposalsView* proposalsView_ = nullptr;
+  SimulateView* simulateView_ = nullptr;
+  std::shared_ptr<const model::capacity::PriceSheet> prices_;
+  QString pricesProblem_;
   QTreeView* diagnosticsView_ = nullptr;
   QDockWidget* diagnosticsDock_ = nullptr;
   QLabel* summaryLabel_;

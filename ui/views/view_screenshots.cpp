@@ -6,9 +6,24 @@
 #include "ui/views/main_window.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
+#include "ui/views/simulate_view.h"
 #include "ui/views/window_screenshot.h"
 
 namespace kvlab::ui {
+namespace {
+
+// Runs the Simulate tab on `engine` and waits for it.
+void simulateAndWait(SimulateView* simulate, const QString& engine) {
+  simulate->selectEngine(engine);
+  simulate->selectLoad(QStringLiteral("mean"));
+  simulate->setDurationSeconds(kScreenshotRunSeconds);
+  simulate->setSeed(1);
+  QEventLoop loop;
+  QObject::connect(simulate, &SimulateView::runFinished, &loop, &QEventLoop::quit);
+  if (simulate->run()) loop.exec();
+}
+
+}  // namespace
 
 Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString& dir) {
   const QDir folder(dir);
@@ -28,7 +43,20 @@ Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString&
   QObject::connect(proposals, &ProposalsView::proposingFinished, &loop, &QEventLoop::quit);
   if (proposals->propose()) loop.exec();
   proposals->selectProposal(0);
-  return saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("proposals.png")));
+  status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("proposals.png")));
+  if (!status.ok()) return status;
+
+  window.showView(MainWindow::kSimulateView);
+  SimulateView* simulate = window.simulateView();
+  simulateAndWait(simulate, QStringLiteral("dynamodb"));
+  status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("simulate.png")));
+  if (!status.ok()) return status;
+
+  simulateAndWait(simulate, QStringLiteral("all"));
+  // The comparison shows every engine; the table and charts below show cache-aside's run, with
+  // the cache's hit ratio and both servers' utilization, which the DynamoDB picture lacks.
+  simulate->showRun(3);
+  return saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("simulate-all.png")));
 }
 
 }  // namespace kvlab::ui

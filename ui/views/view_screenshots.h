@@ -9,12 +9,18 @@ namespace kvlab::ui {
 
 class MainWindow;
 
+// The duration of the runs in the Simulate tab's pictures, in virtual seconds: long enough for a
+// timeline and a heat map, short enough for the four engines to run in seconds.
+inline constexpr int kScreenshotRunSeconds = 10;
+
 // Writes one PNG per main view of `window`, each at `size`, into the folder `dir`: model.png (the
-// project tree), plan.png (the plan of the project's first design) and proposals.png (after the
-// modeler has run, with the first proposal selected). Waits for the modeler, running the event
-// loop meanwhile. Load the project first. Returns the first failure to write a picture; a project
-// the views cannot plan is not a failure, as the pictures then show why. Leaves the window on the
-// Proposals tab.
+// project tree), plan.png (the plan of the project's first design), proposals.png (after the
+// modeler has run, with the first proposal selected), simulate.png (after a run of the first
+// design on dynamodb for kScreenshotRunSeconds, seed 1, mean rates) and simulate-all.png (the
+// same on every engine, side by side). Waits for the modeler and the runs, running the event loop
+// meanwhile. Load the project first. Returns the first failure to write a picture; a project the
+// views cannot plan or simulate is not a failure, as the pictures then show why. Leaves the window
+// on the Simulate tab.
 Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString& dir);
 
 }  // namespace kvlab::ui

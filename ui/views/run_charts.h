@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <vector>
+
+#include "simulator/metrics/run_result.h"
+
+class QChart;
+
+namespace kvlab::ui {
+
+// Qt Charts of simulated runs, for the Simulate tab. Each returns a new chart the caller owns,
+// without animations (a chart grabbed mid-animation shows half-drawn bars), its legend below.
+
+// p50, p95 and p99 latency of each pattern of `run`, as grouped bars, in milliseconds.
+QChart* makeLatencyChart(const sim::RunResult& run);
+// Each pattern's p99 on each run, as bars grouped by pattern, one colour per engine.
+QChart* makeLatencyComparisonChart(const std::vector<sim::RunResult>& runs);
+// Requests, throttled attempts and failures per timeline bucket, every pattern together, over
+// the run's duration.
+QChart* makeTimelineChart(const sim::RunResult& run);
+// The cache's hit ratio and each server's utilization per bucket, in percent; null when the run
+// has neither (DynamoDB).
+QChart* makeUtilizationChart(const sim::RunResult& run);
+// An empty chart that says what will be there.
+QChart* makePlaceholderChart(const QString& title);
+
+}  // namespace kvlab::ui

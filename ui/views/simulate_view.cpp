@@ -1,0 +1,608 @@
+#include "ui/views/simulate_view.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <utility>
+
+#include "model/design/planner.h"
+#include "simulator/core/runner.h"
+#include "simulator/core/workload_setup.h"
+#include "simulator/engines/engine_registry.h"
+#include "ui/document/project_document.h"
+#include "ui/models/comparison_table_model.h"
+#include "ui/models/number_text.h"
+#include "ui/models/pattern_comparison_model.h"
+#include "ui/models/run_table_model.h"
+#include "ui/views/heat_map_widget.h"
+#include "ui/views/run_charts.h"
+#include "ui/views/table_view_setup.h"
+
+namespace kvlab::ui {
+
+// What the worker and the view share: the cancel flag the runner polls, and where the run
+// stands, for the progress bar. Shared, so that a view closed mid-run leaves it valid.
+struct SimulateView::Control {
+  std::atomic<bool> cancel{false};
+  std::atomic<int> engine{0};
+  std::atomic<double> fraction{0};  // of the current engine's duration
+  std::atomic<long long> requests{0};
+};
+
+namespace {
+
+constexpr int kMaxColumnWidth = 200;
+const QString kAllEngines = QStringLiteral("all");
+const QString kMean = QStringLiteral("mean");
+const QString kPeak = QStringLiteral("peak");
+
+// Everything a run needs, copied: the document may change and the view may close meanwhile.
+struct SimulationRequest {
+  model::Project project;
+  std::string design;
+  std::vector<std::string> engines;
+  std::vector<sim::EngineSettings> settings;
+  sim::RunOptions options;
+  std::string workload;  // empty: options.rate
+  std::filesystem::path folder;
+  std::shared_ptr<const model::capacity::PriceSheet> prices;
+};
+
+// The worker: as `kvlab simulate` runs, engine after engine on the same project and seed.
+template <typename ControlT>
+SimulationOutcome simulate(SimulationRequest request, std::shared_ptr<ControlT> control) {
+  SimulationOutcome outcome;
+  sim::RunOptions run = request.options;
+  if (!request.workload.empty()) {
+    const model::Workload* workload = request.project.findWorkload(request.workload);
+    if (workload == nullptr) {
+      outcome.error = "no workload named '" + request.workload + "'";
+      return outcome;
+    }
+    const model::Workload chosen = *workload;
+    if (Status applied = sim::applyWorkload(chosen, request.folder, request.project, run);
+        !applied.ok()) {
+      outcome.error = applied.message();
+      return outcome;
+    }
+    // The tab's duration and seed win over the workload's, as the command line's do.
+    run.durationSeconds = request.options.durationSeconds;
+    run.seed = request.options.seed;
+  }
+  const model::Design* design = request.project.findDesign(request.design);
+  if (design == nullptr) {
+    outcome.error = "no design named '" + request.design + "'";
+    return outcome;
+  }
+  const model::DesignPlan plan = model::planDesign(request.project, *design, *request.prices);
+  for (std::size_t e = 0; e < request.engines.size(); ++e) {
+    control->engine.store(static_cast<int>(e));
+    control->fraction.store(0);
+    std::string error;
+    std::unique_ptr<sim::Engine> engine =
+        sim::createEngine(request.engines[e], request.settings[e], &error);
+    if (!engine) {
+      outcome.error = error;
+      return outcome;
+    }
+    sim::Runner runner(run);
+    runner.setProgressCallback([&control](const sim::RunProgress& p) {
+      control->fraction.store(p.durationSeconds > 0 ? p.virtualSeconds / p.durationSeconds : 0);
+      control->requests.store(p.requests);
+    });
+    runner.setCancelFlag(&control->cancel);
+    const sim::EngineInput input{request.project, *design,  plan,
+                                 *request.prices, run.seed, run.durationSeconds};
+    sim::RunOutcome result = runner.run(*engine, input);
+    if (!result.status.ok()) {
+      outcome.error = result.status.message();
+      return outcome;
+    }
+    const bool cancelled = result.result.cancelled || control->cancel.load();
+    outcome.runs.push_back(std::move(result.result));
+    if (cancelled) {
+      outcome.cancelled = true;
+      break;
+    }
+  }
+  return outcome;
+}
+
+QChartView* newChartView(QWidget* parent, const QString& name, const QString& title) {
+  auto* view = new QChartView(makePlaceholderChart(title), parent);
+  view->setObjectName(name);
+  view->setRenderHint(QPainter::Antialiasing);
+  view->setMinimumSize(260, 180);
+  return view;
+}
+
+}  // namespace
+
+SimulateView::SimulateView(ProjectDocument* document,
+                           std::shared_ptr<const model::capacity::PriceSheet> prices,
+                           const QString& pricesProblem, QWidget* parent)
+    : QWidget(parent),
+      document_(document),
+      prices_(std::move(prices)),
+      pricesProblem_(pricesProblem),
+      designSelector_(new QComboBox(this)),
+      engineSelector_(new QComboBox(this)),
+      durationSpin_(new QSpinBox(this)),
+      seedSpin_(new QSpinBox(this)),
+      loadSelector_(new QComboBox(this)),
+      capacitySelector_(new QComboBox(this)),
+      runButton_(new QPushButton(tr("&Run"), this)),
+      cancelButton_(new QPushButton(tr("&Cancel"), this)),
+      progressBar_(new QProgressBar(this)),
+      statusLabel_(new QLabel(this)),
+      comparisonBox_(new QGroupBox(tr("Side by side (same project, load and seed)"), this)),
+      comparisonTable_(new QTableView(this)),
+      runSelector_(new QComboBox(this)),
+      runSelectorLabel_(new QLabel(tr("Run shown:"), this)),
+      tables_(new QTabWidget(this)),
+      runTable_(new QTableView(this)),
+      patternTable_(new QTableView(this)),
+      chartGrid_(new QGridLayout),
+      latencyView_(
+          newChartView(this, QStringLiteral("latencyChart"), tr("Latency per pattern (ms)"))),
+      timelineView_(newChartView(this, QStringLiteral("timelineChart"), tr("Requests per bucket"))),
+      utilizationView_(newChartView(this, QStringLiteral("utilizationChart"),
+                                    tr("Cache hit ratio and server utilization (%)"))),
+      heatMap_(new HeatMapWidget(this)),
+      runModel_(new RunTableModel(this)),
+      comparisonModel_(new ComparisonTableModel(this)),
+      patternModel_(new PatternComparisonModel(this)),
+      watcher_(new QFutureWatcher<SimulationOutcome>(this)),
+      progressTimer_(new QTimer(this)) {
+  designSelector_->setObjectName(QStringLiteral("simulateDesign"));
+  designSelector_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  engineSelector_->setObjectName(QStringLiteral("simulateEngine"));
+  for (const sim::EngineInfo& e : sim::registeredEngines()) {
+    const int row = engineSelector_->count();
+    engineSelector_->addItem(QString::fromUtf8(e.name.data(), static_cast<int>(e.name.size())));
+    engineSelector_->setItemData(
+        row, QString::fromUtf8(e.description.data(), static_cast<int>(e.description.size())),
+        Qt::ToolTipRole);
+  }
+  engineSelector_->addItem(kAllEngines);
+  engineSelector_->setItemData(engineSelector_->count() - 1,
+                               tr("Every engine in turn on the same project, load and seed, "
+                                  "then side by side"),
+                               Qt::ToolTipRole);
+  durationSpin_->setObjectName(QStringLiteral("simulateDuration"));
+  durationSpin_->setRange(1, 24 * 3600);
+  durationSpin_->setValue(30);
+  durationSpin_->setSuffix(tr(" s"));
+  durationSpin_->setToolTip(tr("Virtual time to generate requests for"));
+  seedSpin_->setObjectName(QStringLiteral("simulateSeed"));
+  seedSpin_->setRange(0, std::numeric_limits<int>::max());
+  seedSpin_->setValue(1);
+  seedSpin_->setToolTip(tr("The random seed: the same seed gives the same run"));
+  loadSelector_->setObjectName(QStringLiteral("simulateLoad"));
+  loadSelector_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  capacitySelector_->setObjectName(QStringLiteral("simulateCapacity"));
+  capacitySelector_->addItem(tr("on-demand"), QStringLiteral("on-demand"));
+  capacitySelector_->addItem(tr("provisioned"), QStringLiteral("provisioned"));
+  capacitySelector_->setToolTip(
+      tr("DynamoDB's capacity mode; provisioned is sized by the planner to the peak with 20% "
+         "headroom"));
+  runButton_->setObjectName(QStringLiteral("runButton"));
+  runButton_->setToolTip(tr("Run the simulation in the background"));
+  cancelButton_->setObjectName(QStringLiteral("cancelButton"));
+  cancelButton_->setToolTip(tr("Stop the run at its next virtual second, keeping what it has"));
+  cancelButton_->setEnabled(false);
+  progressBar_->setObjectName(QStringLiteral("simulateProgress"));
+  progressBar_->setRange(0, 1000);
+  progressBar_->setValue(0);
+  progressBar_->setTextVisible(false);
+  progressBar_->setMaximumWidth(220);
+  statusLabel_->setObjectName(QStringLiteral("simulateStatus"));
+  statusLabel_->setText(tr("No run yet: choose the settings and press Run."));
+
+  auto* settings = new QHBoxLayout;
+  auto addSetting = [&](const QString& label, QWidget* widget) {
+    auto* text = new QLabel(label, this);
+    text->setBuddy(widget);
+    settings->addWidget(text);
+    settings->addWidget(widget);
+    settings->addSpacing(8);
+  };
+  addSetting(tr("&Design:"), designSelector_);
+  addSetting(tr("&Engine:"), engineSelector_);
+  addSetting(tr("D&uration:"), durationSpin_);
+  addSetting(tr("See&d:"), seedSpin_);
+  addSetting(tr("&Load:"), loadSelector_);
+  addSetting(tr("Ca&pacity:"), capacitySelector_);
+  settings->addStretch(1);
+
+  auto* actions = new QHBoxLayout;
+  actions->addWidget(runButton_);
+  actions->addWidget(cancelButton_);
+  actions->addWidget(progressBar_);
+  actions->addWidget(statusLabel_, 1);
+
+  comparisonTable_->setObjectName(QStringLiteral("comparisonTable"));
+  comparisonTable_->setModel(comparisonModel_);
+  setUpReadOnlyTable(comparisonTable_);
+  comparisonTable_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* comparisonLayout = new QVBoxLayout(comparisonBox_);
+  comparisonLayout->setContentsMargins(4, 4, 4, 4);
+  comparisonLayout->addWidget(comparisonTable_);
+  comparisonBox_->setVisible(false);
+
+  runSelector_->setObjectName(QStringLiteral("runSelector"));
+  runTable_->setObjectName(QStringLiteral("runTable"));
+  runTable_->setModel(runModel_);
+  setUpReadOnlyTable(runTable_);
+  patternTable_->setObjectName(QStringLiteral("patternComparisonTable"));
+  patternTable_->setModel(patternModel_);
+  setUpReadOnlyTable(patternTable_);
+  tables_->setObjectName(QStringLiteral("runTables"));
+  tables_->addTab(runTable_, tr("Per pattern"));
+  tables_->addTab(patternTable_, tr("p99 by engine"));
+  tables_->setTabVisible(1, false);
+
+  auto* left = new QWidget(this);
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->setContentsMargins(0, 0, 0, 0);
+  auto* selectorRow = new QHBoxLayout;
+  selectorRow->addWidget(runSelectorLabel_);
+  selectorRow->addWidget(runSelector_, 1);
+  leftLayout->addLayout(selectorRow);
+  leftLayout->addWidget(tables_, 1);
+  runSelectorLabel_->setVisible(false);
+  runSelector_->setVisible(false);
+
+  auto* charts = new QWidget(this);
+  chartGrid_->setContentsMargins(0, 0, 0, 0);
+  chartGrid_->setSpacing(4);
+  charts->setLayout(chartGrid_);
+  heatMap_->setObjectName(QStringLiteral("heatMap"));
+  chartGrid_->addWidget(latencyView_, 0, 0);
+  chartGrid_->addWidget(timelineView_, 0, 1);
+  chartGrid_->addWidget(heatMap_, 1, 0);
+  chartGrid_->addWidget(utilizationView_, 1, 1);
+
+  auto* splitter = new QSplitter(Qt::Horizontal, this);
+  splitter->addWidget(left);
+  splitter->addWidget(charts);
+  splitter->setChildrenCollapsible(false);
+  splitter->setStretchFactor(0, 0);
+  splitter->setStretchFactor(1, 1);
+  // Room for the per-pattern table's columns; the charts take the rest.
+  splitter->setSizes({560, 720});
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(settings);
+  layout->addLayout(actions);
+  layout->addWidget(comparisonBox_);
+  layout->addWidget(splitter, 1);
+
+  connect(runModel_, &QAbstractItemModel::modelReset, this,
+          [this] { fitColumns(runTable_, kMaxColumnWidth); });
+  connect(patternModel_, &QAbstractItemModel::modelReset, this,
+          [this] { fitColumns(patternTable_, kMaxColumnWidth); });
+  connect(comparisonModel_, &QAbstractItemModel::modelReset, this, [this] {
+    fitColumns(comparisonTable_, kMaxColumnWidth);
+    // As tall as its rows: a handful of engines.
+    const int rows = comparisonModel_->rowCount();
+    comparisonTable_->setFixedHeight(comparisonTable_->horizontalHeader()->sizeHint().height() +
+                                     rows *
+                                         comparisonTable_->verticalHeader()->defaultSectionSize() +
+                                     2 * comparisonTable_->frameWidth() + 2);
+  });
+  fitColumns(runTable_, kMaxColumnWidth);
+  connect(runButton_, &QPushButton::clicked, this, &SimulateView::run);
+  connect(cancelButton_, &QPushButton::clicked, this, &SimulateView::cancel);
+  connect(watcher_, &QFutureWatcherBase::finished, this, &SimulateView::finished);
+  connect(progressTimer_, &QTimer::timeout, this, &SimulateView::pollProgress);
+  connect(loadSelector_, &QComboBox::currentIndexChanged, this, &SimulateView::loadChanged);
+  connect(runSelector_, &QComboBox::currentIndexChanged, this, &SimulateView::showRun);
+  connect(document_, &ProjectDocument::changed, this, &SimulateView::documentChanged);
+  progressTimer_->setInterval(100);
+  documentChanged();
+}
+
+SimulateView::~SimulateView() {
+  if (control_) control_->cancel.store(true);
+}
+
+QChart* SimulateView::latencyChart() const { return latencyView_->chart(); }
+
+QChart* SimulateView::timelineChart() const { return timelineView_->chart(); }
+
+QChart* SimulateView::utilizationChart() const {
+  return utilizationView_->isHidden() ? nullptr : utilizationView_->chart();
+}
+
+QString SimulateView::statusText() const { return statusLabel_->text(); }
+
+int SimulateView::progress() const { return progressBar_->value(); }
+
+bool SimulateView::isRunning() const { return watcher_->isRunning() || control_ != nullptr; }
+
+bool SimulateView::selectDesign(const QString& name) {
+  const int index = designSelector_->findText(name);
+  if (index < 0) return false;
+  designSelector_->setCurrentIndex(index);
+  return true;
+}
+
+bool SimulateView::selectEngine(const QString& name) {
+  const int index = engineSelector_->findText(name);
+  if (index < 0) return false;
+  engineSelector_->setCurrentIndex(index);
+  return true;
+}
+
+void SimulateView::setDurationSeconds(int seconds) { durationSpin_->setValue(seconds); }
+
+void SimulateView::setSeed(int seed) { seedSpin_->setValue(seed); }
+
+bool SimulateView::selectLoad(const QString& load) {
+  const int index = loadSelector_->findData(load);
+  if (index < 0) return false;
+  loadSelector_->setCurrentIndex(index);
+  return true;
+}
+
+bool SimulateView::selectCapacity(const QString& mode) {
+  const int index = capacitySelector_->findData(mode);
+  if (index < 0) return false;
+  capacitySelector_->setCurrentIndex(index);
+  return true;
+}
+
+void SimulateView::documentChanged() {
+  const model::Project& project = document_->project();
+  const QString design = designSelector_->currentText();
+  designSelector_->clear();
+  for (const model::Design& d : project.designs) {
+    designSelector_->addItem(QString::fromStdString(d.name));
+  }
+  const int designIndex = designSelector_->findText(design);
+  designSelector_->setCurrentIndex(std::max(0, designIndex));
+
+  const QString load = loadSelector_->currentData().toString();
+  {
+    const QSignalBlocker block(loadSelector_);
+    loadSelector_->clear();
+    loadSelector_->addItem(tr("mean rates"), kMean);
+    loadSelector_->addItem(tr("peak rates"), kPeak);
+    for (const model::Workload& w : project.workloads) {
+      const QString name = QString::fromStdString(w.name);
+      loadSelector_->addItem(tr("workload %1").arg(name), name);
+    }
+    const int loadIndex = loadSelector_->findData(load);
+    loadSelector_->setCurrentIndex(std::max(0, loadIndex));
+  }
+  runButton_->setEnabled(!isRunning() && designSelector_->count() > 0);
+}
+
+void SimulateView::loadChanged() {
+  // A workload brings its own duration and seed; the spin boxes show them, and may change them.
+  const model::Workload* workload =
+      document_->project().findWorkload(loadSelector_->currentData().toString().toStdString());
+  if (workload == nullptr) return;
+  if (workload->durationSeconds) {
+    durationSpin_->setValue(static_cast<int>(std::ceil(*workload->durationSeconds)));
+  }
+  if (workload->seed && *workload->seed <= static_cast<std::uint64_t>(seedSpin_->maximum())) {
+    seedSpin_->setValue(static_cast<int>(*workload->seed));
+  }
+}
+
+bool SimulateView::run() {
+  if (isRunning()) return false;
+  if (!prices_) {
+    statusLabel_->setText(tr("Cannot simulate: %1").arg(pricesProblem_));
+    return false;
+  }
+  if (!document_->isProjectValid()) {
+    statusLabel_->setText(
+        tr("Cannot simulate: the project has errors, and the simulator needs a valid project."));
+    return false;
+  }
+  if (designSelector_->count() == 0) {
+    statusLabel_->setText(tr("Cannot simulate: the project has no design."));
+    return false;
+  }
+
+  SimulationRequest request;
+  request.project = document_->project();
+  request.design = designSelector_->currentText().toStdString();
+  request.prices = prices_;
+  const QString engine = engineSelector_->currentText();
+  if (engine == kAllEngines) {
+    for (const sim::EngineInfo& e : sim::registeredEngines()) request.engines.emplace_back(e.name);
+  } else {
+    request.engines.push_back(engine.toStdString());
+  }
+  const QString capacity = capacitySelector_->currentData().toString();
+  for (const std::string& name : request.engines) {
+    sim::EngineSettings settings;
+    if (name == "dynamodb" && capacity == QStringLiteral("provisioned")) {
+      settings.emplace_back("capacity", "provisioned");
+    }
+    request.settings.push_back(std::move(settings));
+  }
+  request.options.seed = static_cast<std::uint64_t>(seedSpin_->value());
+  request.options.durationSeconds = durationSpin_->value();
+  const QString load = loadSelector_->currentData().toString();
+  if (load == kPeak) {
+    request.options.rate = sim::RateChoice::Peak;
+  } else if (load != kMean) {
+    request.workload = load.toStdString();
+  }
+  if (!document_->filePath().isEmpty()) {
+    request.folder = QFileInfo(document_->filePath()).absolutePath().toStdString();
+  }
+
+  control_ = std::make_shared<Control>();
+  engineCount_ = static_cast<int>(request.engines.size());
+  setRunning(true);
+  statusLabel_->setText(
+      engineCount_ > 1
+          ? tr("Simulating %1 s on %2 engines…").arg(durationSpin_->value()).arg(engineCount_)
+          : tr("Simulating %1 s on %2…").arg(durationSpin_->value()).arg(engine));
+  watcher_->setFuture(QtConcurrent::run(
+      [request = std::move(request), control = control_] { return simulate(request, control); }));
+  progressTimer_->start();
+  return true;
+}
+
+void SimulateView::cancel() {
+  if (!control_) return;
+  control_->cancel.store(true);
+  cancelButton_->setEnabled(false);
+  statusLabel_->setText(tr("Cancelling at the next virtual second…"));
+}
+
+void SimulateView::setRunning(bool running) {
+  runButton_->setEnabled(!running && designSelector_->count() > 0);
+  cancelButton_->setEnabled(running);
+  for (QWidget* w : std::initializer_list<QWidget*>{designSelector_, engineSelector_, durationSpin_,
+                                                    seedSpin_, loadSelector_, capacitySelector_}) {
+    w->setEnabled(!running);
+  }
+  if (running) {
+    progressBar_->setValue(0);
+    setCursor(Qt::BusyCursor);
+  } else {
+    unsetCursor();
+  }
+}
+
+void SimulateView::pollProgress() {
+  if (!control_) return;
+  const double done = (control_->engine.load() + std::clamp(control_->fraction.load(), 0.0, 1.0)) /
+                      std::max(1, engineCount_);
+  progressBar_->setValue(static_cast<int>(done * 1000));
+  if (!control_->cancel.load()) {
+    progressBar_->setToolTip(
+        tr("%1 requests so far").arg(numberText(static_cast<double>(control_->requests.load()))));
+  }
+}
+
+void SimulateView::finished() {
+  progressTimer_->stop();
+  SimulationOutcome outcome = watcher_->result();
+  control_.reset();
+  setRunning(false);
+  if (!outcome.error.empty()) {
+    progressBar_->setValue(0);
+    statusLabel_->setText(
+        tr("The simulation could not run: %1").arg(QString::fromStdString(outcome.error)));
+    emit runFinished();
+    return;
+  }
+  progressBar_->setValue(outcome.cancelled ? progressBar_->value() : 1000);
+  runs_ = std::move(outcome.runs);
+  std::int64_t requests = 0;
+  for (const sim::RunResult& r : runs_) requests += r.requests;
+  const QString what = runs_.size() == 1
+                           ? tr("%1 s of design %2 on %3")
+                                 .arg(QString::number(runs_.front().durationSeconds, 'g', 6),
+                                      QString::fromStdString(runs_.front().design),
+                                      QString::fromStdString(runs_.front().engine))
+                           : tr("%1 engines").arg(runs_.size());
+  statusLabel_->setText(
+      outcome.cancelled
+          ? tr("Cancelled: partial results of %1 (%2 requests).")
+                .arg(what, numberText(static_cast<double>(requests)))
+          : tr("Simulated %1: %2 requests.").arg(what, numberText(static_cast<double>(requests))));
+  showResults();
+  emit runFinished();
+}
+
+void SimulateView::showResults() {
+  const bool several = runs_.size() > 1;
+  comparisonBox_->setVisible(several);
+  tables_->setTabVisible(1, several);
+  runSelectorLabel_->setVisible(several);
+  runSelector_->setVisible(several);
+  if (several) {
+    comparisonModel_->setRuns(runs_);
+    patternModel_->setRuns(runs_);
+  } else {
+    comparisonModel_->clear();
+    patternModel_->clear();
+  }
+  {
+    const QSignalBlocker block(runSelector_);
+    runSelector_->clear();
+    for (const sim::RunResult& r : runs_) runSelector_->addItem(QString::fromStdString(r.engine));
+  }
+  shownRun_ = -1;
+  if (runs_.empty()) {
+    runModel_->clear();
+    heatMap_->clear();
+    return;
+  }
+  setChart(latencyView_,
+           several ? makeLatencyComparisonChart(runs_) : makeLatencyChart(runs_.front()));
+  showRun(0);
+}
+
+bool SimulateView::showRun(int index) {
+  if (index < 0 || index >= static_cast<int>(runs_.size())) return false;
+  shownRun_ = index;
+  if (runSelector_->currentIndex() != index) {
+    const QSignalBlocker block(runSelector_);
+    runSelector_->setCurrentIndex(index);
+  }
+  const sim::RunResult& run = runs_[static_cast<std::size_t>(index)];
+  runModel_->setRun(run);
+  tables_->setTabText(0, tr("Per pattern: %1").arg(QString::fromStdString(run.engine)));
+  if (runs_.size() == 1) setChart(latencyView_, makeLatencyChart(run));
+  setChart(timelineView_, makeTimelineChart(run));
+  heatMap_->setRun(run);
+  // The bottom row holds the heat map (engines with partitions) and the utilization chart
+  // (engines with a cache or servers); one alone takes the whole row.
+  QChart* utilization = makeUtilizationChart(run);
+  const bool partitions = !run.partitions.heat.empty();
+  chartGrid_->removeWidget(heatMap_);
+  chartGrid_->removeWidget(utilizationView_);
+  if (utilization != nullptr) setChart(utilizationView_, utilization);
+  heatMap_->setVisible(partitions || utilization == nullptr);
+  utilizationView_->setVisible(utilization != nullptr);
+  if (heatMap_->isVisibleTo(this) && utilization != nullptr) {
+    chartGrid_->addWidget(heatMap_, 1, 0);
+    chartGrid_->addWidget(utilizationView_, 1, 1);
+  } else if (utilization != nullptr) {
+    chartGrid_->addWidget(utilizationView_, 1, 0, 1, 2);
+  } else {
+    chartGrid_->addWidget(heatMap_, 1, 0, 1, 2);
+  }
+  return true;
+}
+
+void SimulateView::setChart(QChartView* view, QChart* chart) {
+  // QChartView::setChart does not delete the chart it replaces.
+  QChart* old = view->chart();
+  view->setChart(chart);
+  delete old;
+}
+
+}  // namespace kvlab::ui
