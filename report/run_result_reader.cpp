@@ -329,6 +329,8 @@ sim::RunResult Reader::run(const Json& doc, const std::string& path) {
       c.expirations = integer(*cache, cp, "expirations");
       c.rejectedWrites = integer(*cache, cp, "rejectedWrites");
       c.hitRatioByBucket = numbers(*cache, cp, "hitRatioByBucket");
+      c.hitLatency = latency(*cache, cp, "hitLatencyMs");
+      c.missLatency = latency(*cache, cp, "missLatencyMs");
       r.cache = std::move(c);
     }
   }
@@ -346,6 +348,7 @@ sim::RunResult Reader::run(const Json& doc, const std::string& path) {
       server.connections = static_cast<int>(integer(sj, s, "connections"));
       server.utilization = number(sj, s, "utilization");
       server.peakQueueLength = number(sj, s, "peakQueueLength");
+      server.busyCoreSeconds = number(sj, s, "busyCoreSeconds");
       server.utilizationByBucket = numbers(sj, s, "utilizationByBucket");
       r.servers.push_back(std::move(server));
     }
@@ -383,24 +386,29 @@ std::pair<std::size_t, std::size_t> lineColumn(std::string_view text, std::size_
 
 Status parseRunResults(std::string_view text, const std::string& fileName,
                        std::vector<sim::RunResult>& runs) {
-  Json doc = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) {
-    // Parse again to learn where: nlohmann reports the place only through its exception.
-    try {
-      const Json again = Json::parse(text.begin(), text.end());
-      (void)again;
-    } catch (const Json::parse_error& e) {
-      const auto [line, column] = lineColumn(text, e.byte > 0 ? e.byte - 1 : 0);
-      return Status::Error(fileName + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                           ": malformed JSON: " + e.what());
-    }
-    return Status::Error(fileName + ": malformed JSON");
+  Json doc;
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    const auto [line, column] = lineColumn(text, e.byte > 0 ? e.byte - 1 : 0);
+    return Status::Error(fileName + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                         ": malformed JSON: " + e.what());
+  } catch (const Json::exception& e) {
+    // A number beyond a double's range: nlohmann reports it as out_of_range ("[json.exception.
+    // out_of_range.406] number overflow parsing '1e400'"), even when asked not to throw, and
+    // without a place.
+    std::string what = e.what();
+    const std::size_t bracket = what.find("] ");
+    if (bracket != std::string::npos) what = what.substr(bracket + 2);
+    return Status::Error(fileName + ": malformed JSON: " + what +
+                         "; expected a number of magnitude at most 1.8e308");
   }
   Reader reader;
   std::vector<sim::RunResult> read;
   if (!doc.is_object()) {
     reader.fail("", "expected a kvlab-run/1 or kvlab-comparison/1 object");
-  } else if (doc.value("format", std::string()) == "kvlab-comparison/1") {
+  } else if (const auto format = doc.find("format");
+             format != doc.end() && *format == "kvlab-comparison/1") {
     if (const Json* list = reader.array(doc, "", "runs", true)) {
       if (list->empty()) reader.fail("runs", "expected at least one run");
       for (std::size_t i = 0; i < list->size() && !reader.failed(); ++i) {

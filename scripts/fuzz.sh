@@ -8,9 +8,10 @@
 #   KVLAB_FUZZ_TARGETS="csv_rate key_template" scripts/fuzz.sh 120    some targets only
 #   KVLAB_JOBS=1 scripts/fuzz.sh                                     build on one core
 #
-# The seeds: samples/*.kvlab.json, the shared corpus (../shared/corpus/designs, or
-# $KVLAB_SHARED_DIR/corpus/designs), data/prices/*.json, the key templates those files use, and the
-# hand-written files in tests/fuzz/seeds/TARGET/. Findings go to build-fuzz/fuzz/findings/TARGET/.
+# The seeds: samples/*.kvlab.json, the shared corpus (../shared/corpus/designs and
+# ../shared/corpus/nosql-workbench, or under $KVLAB_SHARED_DIR), data/prices/*.json,
+# data/engines/*.json, the key templates those files use, and the files in tests/fuzz/seeds/TARGET/
+# (hand-written, or exported by kvlab and kept). Findings go to build-fuzz/fuzz/findings/TARGET/.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -19,7 +20,8 @@ jobs="${KVLAB_JOBS:-$(nproc)}"
 build=build-fuzz
 work="$build/fuzz"
 shared="${KVLAB_SHARED_DIR:-../shared}"
-all_targets=(key_template csv_rate price_sheet project_json planner native_project)
+all_targets=(key_template csv_rate price_sheet project_json planner native_project nosql_workbench
+  cloudformation run_result redis_parameters relational_profile)
 read -r -a targets <<<"${KVLAB_FUZZ_TARGETS:-${all_targets[*]}}"
 
 if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
@@ -71,6 +73,18 @@ seed planner "${projects[@]}"
 seed price_sheet data/prices/*.json tests/fuzz/seeds/price_sheet/*
 seed csv_rate tests/fuzz/seeds/csv_rate/*
 seed key_template tests/fuzz/seeds/key_template/*
+workbench_models=(tests/fuzz/seeds/nosql_workbench/*)
+if compgen -G "$shared/corpus/nosql-workbench/*.json" >/dev/null; then
+  workbench_models+=("$shared"/corpus/nosql-workbench/*.json)
+else
+  echo "fuzz: no shared corpus at $shared/corpus/nosql-workbench; seeding from tests/fuzz/seeds"
+fi
+seed nosql_workbench "${workbench_models[@]}"
+seed cloudformation tests/fuzz/seeds/cloudformation/*
+seed run_result tests/fuzz/seeds/run_result/*
+# Each engine file seeds both engine readers: the other's file exercises the refusals.
+seed redis_parameters data/engines/*.json tests/fuzz/seeds/redis_parameters/*
+seed relational_profile data/engines/*.json tests/fuzz/seeds/relational_profile/*
 # Every key template the projects use, one per file.
 n=0
 while IFS= read -r template; do
@@ -85,8 +99,9 @@ max_len() {
   case "$1" in
     key_template) echo 1024 ;;
     csv_rate | price_sheet) echo 16384 ;;
-    project_json | planner) echo 65536 ;;
+    project_json | planner | nosql_workbench | cloudformation | run_result) echo 65536 ;;
     native_project) echo 131072 ;;
+    redis_parameters | relational_profile) echo 16384 ;;
   esac
 }
 dictionary() {
@@ -95,6 +110,10 @@ dictionary() {
     csv_rate) echo tests/fuzz/csv_rate.dict ;;
     price_sheet) echo tests/fuzz/price_sheet.dict ;;
     project_json | planner) echo tests/fuzz/kvlab_json.dict ;;
+    nosql_workbench) echo tests/fuzz/nosql_workbench.dict ;;
+    cloudformation) echo tests/fuzz/cloudformation.dict ;;
+    run_result) echo tests/fuzz/run_result.dict ;;
+    redis_parameters | relational_profile) echo tests/fuzz/engines.dict ;;
   esac
 }
 

@@ -4,12 +4,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
+#include <map>
 #include <regex>
 
 #include "model/interop/json_support.h"
 #include "model/interop/table_spec.h"
 #include "model/io/json_path.h"
+#include "model/schema/project_validator.h"
 
 namespace kvlab::model::interop {
 namespace {
@@ -55,8 +58,44 @@ Json plainScalar(const std::string& text) {
   return text;
 }
 
-Json fromYaml(const YAML::Node& node, int depth) {
-  if (depth > 128) throw ReadFailure{"", "the document nests more than 128 levels deep"};
+// Beyond these a YAML template is refused. An alias stands for the whole node it names, so a short
+// text can stand for a huge number of values, or of bytes (aliases of lists of aliases grow
+// exponentially: the "billion laughs"); the reader counts both as it expands aliases.
+constexpr int kMaxYamlDepth = 128;
+constexpr std::size_t kMaxYamlValues = 1000000;
+constexpr std::size_t kMaxYamlBytes = 64 * 1024 * 1024;  // as a kvlab/1 document
+
+struct YamlBudget {
+  std::size_t values = 0;
+  std::size_t bytes = 0;
+};
+
+ReadFailure yamlLimit(const YAML::Node& node, std::string message) {
+  ReadFailure failure{"", std::move(message)};
+  const YAML::Mark mark = node.Mark();
+  if (!mark.is_null()) {
+    failure.line = mark.line + 1;
+    failure.column = mark.column + 1;
+  }
+  return failure;
+}
+
+Json fromYaml(const YAML::Node& node, int depth, YamlBudget& budget) {
+  if (depth > kMaxYamlDepth) {
+    throw yamlLimit(
+        node, "the document nests more than " + std::to_string(kMaxYamlDepth) + " levels deep");
+  }
+  if (++budget.values > kMaxYamlValues) {
+    throw yamlLimit(node, "the document holds more than " + std::to_string(kMaxYamlValues) +
+                              " values once its aliases (*name) are expanded; expected at most "
+                              "that many");
+  }
+  if (node.IsScalar()) budget.bytes += node.Scalar().size();
+  if (budget.bytes > kMaxYamlBytes) {
+    throw yamlLimit(node, "the document holds more than " + std::to_string(kMaxYamlBytes) +
+                              " bytes of text once its aliases (*name) are expanded; expected at "
+                              "most that many");
+  }
   Json value;
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
@@ -68,12 +107,14 @@ Json fromYaml(const YAML::Node& node, int depth) {
       break;
     case YAML::NodeType::Sequence:
       value = Json::array();
-      for (const YAML::Node& element : node) value.push_back(fromYaml(element, depth + 1));
+      for (const YAML::Node& element : node) value.push_back(fromYaml(element, depth + 1, budget));
       break;
     case YAML::NodeType::Map:
       value = Json::object();
       for (const auto& pair : node) {
-        value[pair.first.as<std::string>()] = fromYaml(pair.second, depth + 1);
+        std::string key = pair.first.as<std::string>();
+        budget.bytes += key.size();  // checked with the value's own bytes
+        value[std::move(key)] = fromYaml(pair.second, depth + 1, budget);
       }
       break;
   }
@@ -82,12 +123,66 @@ Json fromYaml(const YAML::Node& node, int depth) {
   return value;
 }
 
+// The offset of the first byte of `text` that is not well-formed UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or npos.
+std::size_t invalidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
+    const unsigned char c = byte(i);
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;
+      if (c == 0xED) high = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;
+      if (c == 0xF4) high = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      const unsigned char next = byte(i + k);
+      if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
 Json parseTemplate(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && text[first] == '{') return parseJsonText(text);
+  // YAML is Unicode text, and yaml-cpp passes bytes through: check here, where the place is known.
+  if (const std::size_t bad = invalidUtf8(text); bad != std::string_view::npos) {
+    int line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i < bad; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        lineStart = i + 1;
+      }
+    }
+    const int column = static_cast<int>(bad - lineStart) + 1;
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+    throw ReadFailure{
+        "", std::string("malformed YAML: invalid UTF-8 byte ") + hex + "; expected UTF-8 text",
+        line, column};
+  }
   try {
     const YAML::Node root = YAML::Load(std::string(text));
-    return fromYaml(root, 0);
+    YamlBudget budget;
+    return fromYaml(root, 0, budget);
   } catch (const YAML::Exception& e) {
     ReadFailure failure{"", "malformed YAML: " + e.msg};
     if (!e.mark.is_null()) {
@@ -179,6 +274,7 @@ class TemplateReader {
                         "expected a resource of Type AWS::DynamoDB::Table; found none"};
     }
     project.extra.emplace_back(kExtraKey, Json{{"template", rest}}.dump());
+    requireValidProject(project);
   }
 
  private:
@@ -192,10 +288,12 @@ class TemplateReader {
 
     TableSpec spec;
     const Json* tableName = optionalMember(properties, "TableName");
+    std::string namePath = jsonPathMember(propertiesPath, "TableName");
     if (tableName != nullptr && tableName->is_string() && !tableName->get<std::string>().empty()) {
       spec.name = tableName->get<std::string>();
     } else {
-      spec.name = logicalId;
+      spec.name = logicalId;  // the name CloudFormation would derive from it
+      namePath = path;
       if (tableName != nullptr) stored["tableName"] = *tableName;
     }
 
@@ -241,6 +339,7 @@ class TemplateReader {
         const Json& value = expectObject((*indexes)[i], indexPath);
         IndexSpec index;
         index.name = requireString(value, "IndexName", indexPath);
+        checkTableName(index.name, jsonPathMember(indexPath, "IndexName"), "index");
         const KeySchema keys = readKeySchema(value, indexPath);
         const std::string indexKeysPath = jsonPathMember(indexPath, "KeySchema");
         index.pk = defined(keys.hash, indexKeysPath);
@@ -287,6 +386,17 @@ class TemplateReader {
         unknownMembers(properties, {"TableName", "AttributeDefinitions", "KeySchema",
                                     "GlobalSecondaryIndexes", "LocalSecondaryIndexes",
                                     "BillingMode", verbatim ? "" : "ProvisionedThroughput"});
+
+    if (namePath == path && !isValidTableName(spec.name)) {
+      throw ReadFailure{path, "the table takes its name from the logical id \"" + logicalId +
+                                  "\", which is not a table name of 3 to 255 letters, digits, "
+                                  "'_', '-' or '.'; expected a TableName"};
+    }
+    checkTableName(spec.name, namePath, "table");
+    if (auto [it, added] = tablePaths_.emplace(spec.name, namePath); !added) {
+      throw ReadFailure{namePath, "the table \"" + spec.name + "\" is already " + it->second +
+                                      "; expected a name of its own"};
+    }
 
     Project& project = result_.project;
     Design design;
@@ -345,6 +455,7 @@ class TemplateReader {
 
   const std::string& file_;
   ImportResult& result_;
+  std::map<std::string, std::string> tablePaths_;  // table name -> where it was named
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/io/json_path.h"
+#include "model/schema/project_validator.h"
 
 namespace kvlab::model::interop {
 
@@ -45,6 +46,14 @@ Json parseJsonText(std::string_view text) {
     throw ReadFailure{
         "", "malformed JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)), line,
         column};
+  } catch (const Json::out_of_range& e) {
+    // A number beyond a double's range ("[json.exception.out_of_range.406] number overflow
+    // parsing '1e400'"), which nlohmann reports without a place.
+    std::string what = e.what();
+    const std::size_t bracket = what.find("] ");
+    if (bracket != std::string::npos) what = what.substr(bracket + 2);
+    throw ReadFailure{
+        "", "malformed JSON: " + what + "; expected a number of magnitude at most 1.8e308"};
   } catch (const Json::exception& e) {
     throw ReadFailure{"", std::string("malformed JSON: ") + e.what()};
   }
@@ -140,6 +149,24 @@ std::optional<long long> optionalCount(const Json& object, const std::string& ke
   }
   throw ReadFailure{jsonPathMember(path, key),
                     "expected a non-negative integer, found " + shortJson(*value)};
+}
+
+void checkTableName(const std::string& name, const std::string& path, const char* what) {
+  if (!isValidTableName(name)) {
+    throw ReadFailure{path, std::string("expected a") + (what[0] == 'i' ? "n " : " ") + what +
+                                " name of 3 to 255 letters, digits, '_', '-' or '.', found " +
+                                shortJson(Json(name))};
+  }
+}
+
+void requireValidProject(const Project& project) {
+  Diagnostics diagnostics;
+  validateProject(project, "", diagnostics);
+  for (const Diagnostic& d : diagnostics.items()) {
+    if (d.severity != Severity::Error) continue;
+    throw ReadFailure{"", "the project it makes does not validate: " +
+                              (d.path.empty() ? std::string() : d.path + ": ") + d.message};
+  }
 }
 
 Json unknownMembers(const Json& object, std::initializer_list<std::string_view> known) {

@@ -13,6 +13,7 @@
 
 #include "model/io/diagnostic.h"
 #include "model/schema/extra_fields.h"
+#include "model/schema/project.h"
 #include "model/status.h"
 
 namespace kvlab::model::interop {
@@ -58,6 +59,15 @@ std::optional<std::string> optionalString(const Json& object, const std::string&
 // A non-negative integer (a number, or a string of digits as some tools write it).
 std::optional<long long> optionalCount(const Json& object, const std::string& key,
                                        const std::string& path);
+
+// Throws ReadFailure at `path` unless `name` is a valid DynamoDB table or index name; `what` is
+// "table" or "index".
+void checkTableName(const std::string& name, const std::string& path, const char* what);
+
+// Throws ReadFailure unless `project`, made by a reader, validates without error: the net under
+// the readers' own checks, so that an import never gives a project that fails validation. The
+// message gives the project's JSON path of the first error and what was expected there.
+void requireValidProject(const Project& project);
 
 // The members of `object` whose key is not in `known`, in file order.
 Json unknownMembers(const Json& object, std::initializer_list<std::string_view> known);

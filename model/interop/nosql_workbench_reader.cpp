@@ -90,6 +90,7 @@ Gsi readGsi(const Json& value, const std::string& path) {
   expectObject(value, path);
   Gsi gsi;
   gsi.name = requireString(value, "IndexName", path);
+  checkTableName(gsi.name, jsonPathMember(path, "IndexName"), "index");
   gsi.keys = readKeyPair(value, "KeyAttributes", path);
   if (const Json* projection = optionalMember(value, "Projection");
       projection != nullptr && !projection->is_null()) {
@@ -226,6 +227,7 @@ Table readTable(const Json& value, const std::string& path) {
   table.path = path;
   table.raw = value;
   table.name = requireString(value, "TableName", path);
+  checkTableName(table.name, jsonPathMember(path, "TableName"), "table");
   table.keys = readKeyPair(value, "KeyAttributes", path);
   if (const Json* nonKey = optionalMember(value, "NonKeyAttributes");
       nonKey != nullptr && !nonKey->is_null()) {
@@ -356,12 +358,20 @@ class ModelReader {
     std::vector<Table> tables;
     for (std::size_t i = 0; i < dataModel.size(); ++i) {
       tables.push_back(readTable(dataModel[i], jsonPathIndex("DataModel", i)));
+      for (std::size_t j = 0; j + 1 < tables.size(); ++j) {
+        if (tables[j].name == tables.back().name) {
+          throw ReadFailure{jsonPathMember(tables.back().path, "TableName"),
+                            "the table \"" + tables.back().name + "\" is already " +
+                                tables[j].path + "; expected a name of its own"};
+        }
+      }
     }
     project.name = modelName && !modelName->empty()
                        ? *modelName
                        : (tables.empty() ? std::string("NoSQL Workbench model") : tables[0].name);
     for (Table& table : tables) addTable(table);
     project.extra.emplace_back(kExtraKey, extra.dump());
+    requireValidProject(project);
   }
 
  private:

@@ -26,17 +26,6 @@ std::string orList(const std::vector<std::string>& names) {
   return out;
 }
 
-// DynamoDB's rule for table and index names.
-bool isValidTableName(const std::string& name) {
-  if (name.size() < 3 || name.size() > 255) return false;
-  for (char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-' || c == '.';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 class Validator {
  public:
   Validator(const Project& project, const std::string& file, Diagnostics& diagnostics)
@@ -414,6 +403,16 @@ class Validator {
 };
 
 }  // namespace
+
+bool isValidTableName(const std::string& name) {
+  if (name.size() < 3 || name.size() > 255) return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
 
 void validateProject(const Project& project, const std::string& file, Diagnostics& diagnostics) {
   Validator(project, file, diagnostics).run();

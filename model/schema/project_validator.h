@@ -14,4 +14,7 @@ namespace kvlab::model {
 // with the JSON path of the fault, to `diagnostics`; `file` labels them.
 void validateProject(const Project& project, const std::string& file, Diagnostics& diagnostics);
 
+// DynamoDB's rule for table and index names: 3 to 255 letters, digits, '_', '-' or '.'.
+bool isValidTableName(const std::string& name);
+
 }  // namespace kvlab::model

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -418,6 +419,76 @@ TEST(CliInterop, shouldWriteNothingWhenAnImportFails) {
   EXPECT_THAT(yaml.err, HasSubstr("broken.yaml:"));
   EXPECT_FALSE(std::filesystem::exists(out));
   EXPECT_EQ(runKvlab({"import", (dir / "bad.json").string(), "--from", "excel"}).exitCode, 2);
+}
+
+// A failed import writes nothing: not the default output in the current directory, not a native
+// file, and an existing output is left as it was; for each kind of malformed file.
+TEST(CliInterop, shouldLeaveNoOutputFileWhenAMalformedFileIsImported) {
+  test::TempDir dir;
+  std::string bomb = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 8; ++level) {
+    const std::string previous = "*a" + std::to_string(level - 1);
+    bomb += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [" + previous;
+    for (int i = 1; i < 10; ++i) bomb += ", " + previous;
+    bomb += "]\n";
+  }
+  bomb += "Resources: {T: {Type: AWS::DynamoDB::Table}}\n";
+  struct Case {
+    const char* file;
+    const char* from;
+    std::string text;
+    const char* error;
+  };
+  const std::vector<Case> cases = {
+      {"truncated.json", "nosql-workbench", "{\"DataModel\": [",
+       "truncated.json:1:16: error: malformed JSON"},
+      {"short.json", "nosql-workbench",
+       R"({"DataModel": [{"TableName": "T", "KeyAttributes": {"PartitionKey": {"AttributeName": "id"}}}]})",
+       "short.json: error: DataModel[0].TableName: expected a table name of 3 to 255"},
+      {"bomb.yaml", "cloudformation", bomb,
+       "bomb.yaml:1:37: error: the document holds more than 1000000 values"},
+      {"latin1.yaml", "cloudformation", "Resources:\n  T\xe9: 1\n",
+       "latin1.yaml:2:4: error: malformed YAML: invalid UTF-8 byte 0xE9"},
+      {"noresources.yaml", "cloudformation", "Outputs: {}\n",
+       "noresources.yaml: error: Resources: missing required field"},
+  };
+  for (const Case& c : cases) {
+    test::writeFile(dir / c.file, c.text);
+    const std::string stem = std::string(c.file).substr(0, std::string(c.file).find('.'));
+    // The default output, in the current directory.
+    const std::string command = "cd " + shellQuoted(dir.path().string()) + " && " +
+                                shellQuoted(KVLAB_CLI_PATH) + " import " + c.file + " --from " +
+                                c.from + " >out.txt 2>err.txt";
+    EXPECT_EQ(WEXITSTATUS(std::system(command.c_str())), 1) << c.file;
+    EXPECT_THAT(test::readFile(dir / "err.txt"), HasSubstr(c.error)) << c.file;
+    EXPECT_THAT(test::readFile(dir / "err.txt"), HasSubstr("nothing was written")) << c.file;
+    EXPECT_FALSE(std::filesystem::exists(dir / (stem + ".kvlab.json"))) << c.file;
+    // A native file asked for.
+    const auto native = dir / (stem + ".kvlab");
+    EXPECT_EQ(runKvlab({"import", (dir / c.file).string(), "--from", c.from, "-o", native.string()})
+                  .exitCode,
+              1)
+        << c.file;
+    EXPECT_FALSE(std::filesystem::exists(native)) << c.file;
+    // An existing output, kept as it was.
+    const auto existing = dir / "existing.kvlab.json";
+    test::writeFile(existing, "keep me\n");
+    EXPECT_EQ(
+        runKvlab({"import", (dir / c.file).string(), "--from", c.from, "-o", existing.string()})
+            .exitCode,
+        1)
+        << c.file;
+    EXPECT_EQ(test::readFile(existing), "keep me\n") << c.file;
+  }
+  // Nothing else was left behind (no temporary file of a save).
+  std::vector<std::string> left;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    left.push_back(entry.path().filename().string());
+  }
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"bomb.yaml", "err.txt", "existing.kvlab.json",
+                                            "latin1.yaml", "noresources.yaml", "out.txt",
+                                            "short.json", "truncated.json"}));
 }
 
 TEST(CliInterop, shouldExportADesignToEveryFormat) {

@@ -230,6 +230,118 @@ TEST(CloudFormationImport, shouldNameThePlaceAndWhatWasExpected) {
   EXPECT_THAT(badJson.status.message(), HasSubstr("bad.json:1:16: error: malformed JSON"));
 }
 
+struct Malformed {
+  const char* label;
+  std::string text;
+  std::string message;  // the whole message: the file, the place, what was expected
+};
+
+// A catalogue of malformed templates, JSON and YAML: each refused with the file, the JSON path or
+// the line and column, and what was expected there, and no project.
+TEST(CloudFormationImport, shouldNameTheFileThePlaceAndWhatWasExpectedForEveryMalformedTemplate) {
+  auto table = [](const std::string& properties) {
+    return R"({"Resources": {"T": {"Type": "AWS::DynamoDB::Table", "Properties": {"TableName": "Tab", )" +
+           properties + "}}}}";
+  };
+  const std::string keys =
+      R"("AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}])";
+  const std::vector<Malformed> cases = {
+      {"empty", "", "t.yaml: error: expected an object, found null"},
+      {"truncated JSON", "{\"Resources\": {\n",
+       "t.yaml:2:1: error: malformed JSON: syntax error while parsing object key - unexpected end "
+       "of input; expected string literal"},
+      {"a YAML list unclosed", "Resources:\n  T: [\n",
+       "t.yaml:3:1: error: malformed YAML: end of sequence flow not found"},
+      {"a YAML tab", "Resources:\n\tT: 1\n",
+       "t.yaml:2:3: error: malformed YAML: illegal map value"},
+      {"a YAML alias to nothing", "Resources: *nothing\n",
+       "t.yaml:1:12: error: malformed YAML: the referenced anchor is not defined"},
+      {"a YAML key that is a list", "Resources:\n  ? [a, b]\n  : 1\n",
+       "t.yaml:2:5: error: malformed YAML: bad conversion"},
+      {"a plain list", "- a\n- b\n", "t.yaml: error: expected an object, found an array"},
+      {"no resources", "AWSTemplateFormatVersion: '2010-09-09'\n",
+       "t.yaml: error: Resources: missing required field \"Resources\""},
+      {"resources as a list", "Resources: [a]\n",
+       "t.yaml: error: Resources: expected an object, found an array"},
+      {"no table", R"({"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}})",
+       "t.yaml: error: Resources: expected a resource of Type AWS::DynamoDB::Table; found none"},
+      {"a table without properties", R"({"Resources": {"T": {"Type": "AWS::DynamoDB::Table"}}})",
+       "t.yaml: error: Resources.T.Properties: missing required field \"Properties\""},
+      {"no key schema", table(R"("AttributeDefinitions": [])"),
+       "t.yaml: error: Resources.T.Properties.KeySchema: missing required field \"KeySchema\""},
+      {"two HASH keys",
+       table(
+           R"("AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}, {"AttributeName": "id", "KeyType": "HASH"}])"),
+       "t.yaml: error: Resources.T.Properties.KeySchema[1].KeyType: expected one HASH and at most "
+       "one RANGE key, found another \"HASH\""},
+      {"only a RANGE key",
+       table(
+           R"("AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}], "KeySchema": [{"AttributeName": "id", "KeyType": "RANGE"}])"),
+       "t.yaml: error: Resources.T.Properties.KeySchema: expected a key of KeyType HASH"},
+      {"an attribute of type BOOL",
+       table(
+           R"("AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "BOOL"}], "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}])"),
+       "t.yaml: error: Resources.T.Properties.AttributeDefinitions[0].AttributeType: expected S, N "
+       "or B, found \"BOOL\""},
+      {"an undefined key attribute",
+       table(
+           R"("AttributeDefinitions": [], "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}])"),
+       "t.yaml: error: Resources.T.Properties.KeySchema: key attribute \"id\" has no entry in "
+       "AttributeDefinitions; expected one giving its type (S, N or B)"},
+      {"an index without a projection",
+       table(
+           keys +
+           R"(, "GlobalSecondaryIndexes": [{"IndexName": "GSI1", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}]}])"),
+       "t.yaml: error: Resources.T.Properties.GlobalSecondaryIndexes[0].Projection: missing "
+       "required field \"Projection\""},
+      {"INCLUDE without attributes",
+       table(
+           keys +
+           R"(, "GlobalSecondaryIndexes": [{"IndexName": "GSI1", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "Projection": {"ProjectionType": "INCLUDE"}}])"),
+       "t.yaml: error: "
+       "Resources.T.Properties.GlobalSecondaryIndexes[0].Projection.NonKeyAttributes: missing "
+       "required field \"NonKeyAttributes\""},
+      {"a local index without a sort key",
+       table(
+           keys +
+           R"(, "LocalSecondaryIndexes": [{"IndexName": "LSI1", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}])"),
+       "t.yaml: error: Resources.T.Properties.LocalSecondaryIndexes[0].KeySchema: a local "
+       "secondary index has the table's HASH key \"id\" and a RANGE key"},
+      {"negative capacity",
+       table(keys +
+             R"(, "ProvisionedThroughput": {"ReadCapacityUnits": -5, "WriteCapacityUnits": 1})"),
+       "t.yaml: error: Resources.T.Properties.ProvisionedThroughput.ReadCapacityUnits: expected a "
+       "non-negative integer, found -5"},
+      {"a table named after a short logical id",
+       R"({"Resources": {"T": {"Type": "AWS::DynamoDB::Table", "Properties": {)" + keys + "}}}}",
+       "t.yaml: error: Resources.T: the table takes its name from the logical id \"T\", which is "
+       "not a table name of 3 to 255 letters, digits, '_', '-' or '.'; expected a TableName"},
+      {"an index name DynamoDB refuses",
+       table(
+           keys +
+           R"(, "GlobalSecondaryIndexes": [{"IndexName": "by date", "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}], "Projection": {"ProjectionType": "ALL"}}])"),
+       "t.yaml: error: Resources.T.Properties.GlobalSecondaryIndexes[0].IndexName: expected an "
+       "index name of 3 to 255 letters, digits, '_', '-' or '.', found \"by date\""},
+      {"two tables of one name",
+       R"({"Resources": {"A": {"Type": "AWS::DynamoDB::Table", "Properties": {"TableName": "Tab", )" +
+           keys +
+           R"(}}, "B": {"Type": "AWS::DynamoDB::Table", "Properties": {"TableName": "Tab", )" +
+           keys + "}}}}",
+       "t.yaml: error: Resources.B.Properties.TableName: the table \"Tab\" is already "
+       "Resources.A.Properties.TableName; expected a name of its own"},
+      {"YAML that is not UTF-8", "Resources:\n  T\xfd: 1\n",
+       "t.yaml:2:4: error: malformed YAML: invalid UTF-8 byte 0xFD; expected UTF-8 text"},
+      {"billing mode not text", table(keys + R"(, "BillingMode": ["PROVISIONED"])"),
+       "t.yaml: error: Resources.T.Properties.BillingMode: expected a string, found an array"},
+  };
+  for (const Malformed& c : cases) {
+    const ImportResult result = readCloudFormationTemplate(c.text, "t.yaml");
+    ASSERT_FALSE(result.ok()) << c.label;
+    EXPECT_EQ(result.status.message(), c.message) << c.label;
+    EXPECT_TRUE(result.project.designs.empty() && result.project.entities.empty()) << c.label;
+  }
+}
+
 TEST(CloudFormationExport, shouldCarryWorkbenchBillingAndKeyTypes) {
   const char* model = R"({"ModelName": "M", "DataModel": [{"TableName": "Counters",
     "KeyAttributes": {"PartitionKey": {"AttributeName": "n", "AttributeType": "N"}},

@@ -7,6 +7,7 @@
 
 #include "model/capacity/price_sheet.h"
 #include "model/design/planner.h"
+#include "model/interop/cloudformation_reader.h"
 #include "model/io/diagnostic.h"
 #include "model/io/native_project_store.h"
 #include "model/io/project_json.h"
@@ -150,6 +151,72 @@ TEST(FuzzRegression, shouldChargeATransactionOfAMillionItemsAsAMillionSeparateIt
   EXPECT_EQ(tx.warnings.back().message,
             "a transaction takes at most 100 items and 4 MB; this one has 1000000 items and "
             "1510000000 bytes: it must be split, losing atomicity");
+}
+
+// Templates that ask for more than they say: YAML aliases (`*a`) stand for the node they name,
+// and the reader expanded each into JSON. Lists of aliases of lists grow exponentially: the
+// 637-byte template below (10^8 values) made the reader take 4 GB in 37 s before it ran out of
+// memory. The reader now counts values and bytes as it expands and stops at 10^6 values or
+// 64 MiB, with the line and column of the node it stopped at.
+// `prelude`, then lists a0 (10 times `leaf`), a1 (10 times *a0), ... up to a(levels - 1), then a
+// table: 10^levels leaves once the aliases are expanded.
+std::string aliasBomb(int levels, const std::string& leaf, const std::string& prelude = "") {
+  std::string text = prelude + "a0: &a0 [" + leaf;
+  for (int i = 1; i < 10; ++i) text += ", " + leaf;
+  text += "]\n";
+  for (int level = 1; level < levels; ++level) {
+    const std::string name = "a" + std::to_string(level);
+    const std::string previous = "*a" + std::to_string(level - 1);
+    text += name + ": &" + name + " [" + previous;
+    for (int i = 1; i < 10; ++i) text += ", " + previous;
+    text += "]\n";
+  }
+  return text +
+         "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n"
+         "      KeySchema: [{AttributeName: id, KeyType: HASH}]\n"
+         "      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n";
+}
+
+TEST(FuzzRegression, shouldRefuseAYamlTemplateWhoseAliasesExpandToTooManyValues) {
+  const std::string text = aliasBomb(8, "x");
+  EXPECT_LT(text.size(), 650u);
+  const interop::ImportResult result = interop::readCloudFormationTemplate(text, "bomb.yaml");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status.message(),
+            "bomb.yaml:1:37: error: the document holds more than 1000000 values once its aliases "
+            "(*name) are expanded; expected at most that many");
+}
+
+TEST(FuzzRegression, shouldRefuseAYamlTemplateWhoseAliasesExpandToTooManyBytes) {
+  // 10^5 copies of a 1,000-byte string: 100 MB from 1.5 KB, well within the count of values.
+  const std::string text = aliasBomb(5, "*s", "s: &s " + std::string(1000, 'x') + "\n");
+  EXPECT_LT(text.size(), 1500u);
+  const interop::ImportResult result = interop::readCloudFormationTemplate(text, "bytes.yaml");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status.message(),
+            "bytes.yaml:1:4: error: the document holds more than 67108864 bytes of text once its "
+            "aliases (*name) are expanded; expected at most that many");
+}
+
+TEST(FuzzRegression, shouldRefuseDeeplyNestedTemplatesWithAnError) {
+  const std::string deepYaml = std::string(200, '[') + std::string(200, ']');
+  const interop::ImportResult yaml = interop::readCloudFormationTemplate(deepYaml, "deep.yaml");
+  ASSERT_FALSE(yaml.ok());
+  EXPECT_THAT(yaml.status.message(),
+              HasSubstr("deep.yaml:1:130: error: the document nests more than 128 levels deep"));
+  // Deeper than yaml-cpp's own guard (2,000 levels): its parser refuses before it recurses on.
+  const std::string deeperYaml = std::string(5000, '[') + std::string(5000, ']');
+  const interop::ImportResult deeper =
+      interop::readCloudFormationTemplate(deeperYaml, "deeper.yaml");
+  ASSERT_FALSE(deeper.ok());
+  EXPECT_THAT(deeper.status.message(), HasSubstr("deeper.yaml:1:"));
+  EXPECT_THAT(deeper.status.message(), HasSubstr("malformed YAML"));
+  const std::string deepJson =
+      "{\"Resources\": " + std::string(200, '[') + std::string(200, ']') + "}";
+  const interop::ImportResult json = interop::readCloudFormationTemplate(deepJson, "deep.json");
+  ASSERT_FALSE(json.ok());
+  EXPECT_THAT(json.status.message(),
+              HasSubstr("deep.json: error: the document nests more than 128 levels deep"));
 }
 
 }  // namespace

@@ -342,6 +342,106 @@ TEST(WorkbenchImport, shouldNameTheJsonPathAndWhatWasExpected) {
       HasSubstr("DataModel[0].KeyAttributes.PartitionKey.AttributeType: expected S, N or B"));
 }
 
+struct Malformed {
+  const char* label;
+  std::string text;
+  std::string message;  // the whole message: the file, the place, what was expected
+};
+
+// A catalogue of malformed models: each refused with the file, the JSON path or the line and
+// column, and what was expected there, and no project.
+TEST(WorkbenchImport, shouldNameTheFileThePlaceAndWhatWasExpectedForEveryMalformedModel) {
+  auto table = [](const std::string& fields) {
+    return R"({"DataModel": [{"TableName": "Tab", "KeyAttributes": {"PartitionKey": {"AttributeName": "id"}})" +
+           fields + "}]}";
+  };
+  const std::vector<Malformed> cases = {
+      {"empty", "",
+       "m.json:1:1: error: malformed JSON: syntax error while parsing value - unexpected end of "
+       "input; expected '[', '{', or a literal"},
+      {"truncated", "{\n  \"DataModel\": [\n",
+       "m.json:3:1: error: malformed JSON: syntax error while parsing value - unexpected end of "
+       "input; expected '[', '{', or a literal"},
+      {"a number beyond a double", R"({"DataModel": [], "x": 1e400})",
+       "m.json: error: malformed JSON: number overflow parsing '1e400'; expected a number of "
+       "magnitude at most 1.8e308"},
+      {"too deep", std::string(200, '[') + std::string(200, ']'),
+       "m.json: error: the document nests more than 128 levels deep"},
+      {"not an object", "[]", "m.json: error: expected an object, found an array"},
+      {"no tables", "{}", "m.json: error: DataModel: missing required field \"DataModel\""},
+      {"tables not a list", R"({"DataModel": {}})",
+       "m.json: error: DataModel: expected an array, found an object"},
+      {"a table that is not an object", R"({"DataModel": [7]})",
+       "m.json: error: DataModel[0]: expected an object, found a number"},
+      {"a table without a name", R"({"DataModel": [{"TableName": ""}]})",
+       "m.json: error: DataModel[0].TableName: expected a non-empty string"},
+      {"no partition key", R"({"DataModel": [{"TableName": "Tab", "KeyAttributes": {}}]})",
+       "m.json: error: DataModel[0].KeyAttributes.PartitionKey: missing required field "
+       "\"PartitionKey\""},
+      {"the sort key is the partition key",
+       R"({"DataModel": [{"TableName": "Tab", "KeyAttributes": {"PartitionKey": {"AttributeName": "id"}, "SortKey": {"AttributeName": "id"}}}]})",
+       "m.json: error: DataModel[0].KeyAttributes.SortKey.AttributeName: the sort key must differ "
+       "from the partition key \"id\""},
+      {"a key of type BOOL",
+       R"({"DataModel": [{"TableName": "Tab", "KeyAttributes": {"PartitionKey": {"AttributeName": "id", "AttributeType": "BOOL"}}}]})",
+       "m.json: error: DataModel[0].KeyAttributes.PartitionKey.AttributeType: expected S, N or B "
+       "(the type of a key attribute), found \"BOOL\""},
+      {"an attribute of an unknown type",
+       table(R"(, "NonKeyAttributes": [{"AttributeName": "a", "AttributeType": "DATE"}])"),
+       "m.json: error: DataModel[0].NonKeyAttributes[0].AttributeType: expected one of S N B BOOL "
+       "NULL L M SS NS BS, found \"DATE\""},
+      {"an index without a name",
+       table(
+           R"(, "GlobalSecondaryIndexes": [{"KeyAttributes": {"PartitionKey": {"AttributeName": "g"}}}])"),
+       "m.json: error: DataModel[0].GlobalSecondaryIndexes[0].IndexName: missing required field "
+       "\"IndexName\""},
+      {"an unknown projection",
+       table(
+           R"(, "GlobalSecondaryIndexes": [{"IndexName": "GSI1", "KeyAttributes": {"PartitionKey": {"AttributeName": "g"}}, "Projection": {"ProjectionType": "SOME"}}])"),
+       "m.json: error: DataModel[0].GlobalSecondaryIndexes[0].Projection.ProjectionType: expected "
+       "ALL, KEYS_ONLY or INCLUDE, found \"SOME\""},
+      {"INCLUDE without attributes",
+       table(
+           R"(, "GlobalSecondaryIndexes": [{"IndexName": "GSI1", "KeyAttributes": {"PartitionKey": {"AttributeName": "g"}}, "Projection": {"ProjectionType": "INCLUDE"}}])"),
+       "m.json: error: DataModel[0].GlobalSecondaryIndexes[0].Projection.NonKeyAttributes: an "
+       "INCLUDE projection needs a non-empty list of attributes"},
+      {"a facet without a name", table(R"(, "TableFacets": [{"KeyAttributeAlias": {}}])"),
+       "m.json: error: DataModel[0].TableFacets[0].FacetName: missing required field "
+       "\"FacetName\""},
+      {"an item not in DynamoDB JSON",
+       table(R"(, "TableFacets": [{"FacetName": "F", "TableData": [{"id": {"STRING": "x"}}]}])"),
+       "m.json: error: DataModel[0].TableFacets[0].TableData[0].id: expected an attribute value in "
+       "DynamoDB JSON such as {\"S\": \"text\"} or {\"N\": \"1\"}, found {\"STRING\":\"x\"}"},
+      {"items not a list", table(R"(, "TableData": {"id": {"S": "x"}})"),
+       "m.json: error: DataModel[0].TableData: expected an array, found an object"},
+      {"negative capacity",
+       table(
+           R"(, "ProvisionedCapacitySettings": {"ProvisionedThroughput": {"ReadCapacityUnits": -1}})"),
+       "m.json: error: "
+       "DataModel[0].ProvisionedCapacitySettings.ProvisionedThroughput.ReadCapacityUnits: expected "
+       "a non-negative integer, found -1"},
+      {"a table name DynamoDB refuses", R"({"DataModel": [{"TableName": "T"}]})",
+       "m.json: error: DataModel[0].TableName: expected a table name of 3 to 255 letters, digits, "
+       "'_', '-' or '.', found \"T\""},
+      {"an index name DynamoDB refuses",
+       table(R"(, "GlobalSecondaryIndexes": [{"IndexName": "by date"}])"),
+       "m.json: error: DataModel[0].GlobalSecondaryIndexes[0].IndexName: expected an index name of "
+       "3 to 255 letters, digits, '_', '-' or '.', found \"by date\""},
+      {"two tables of one name",
+       R"({"DataModel": [{"TableName": "Tab", "KeyAttributes": {"PartitionKey": {"AttributeName": "id"}}}, {"TableName": "Tab", "KeyAttributes": {"PartitionKey": {"AttributeName": "id"}}}]})",
+       "m.json: error: DataModel[1].TableName: the table \"Tab\" is already DataModel[0]; expected "
+       "a name of its own"},
+      {"billing mode not text", table(R"(, "BillingMode": 1)"),
+       "m.json: error: DataModel[0].BillingMode: expected a string, found a number"},
+  };
+  for (const Malformed& c : cases) {
+    const ImportResult result = readNoSqlWorkbenchModel(c.text, "m.json");
+    ASSERT_FALSE(result.ok()) << c.label;
+    EXPECT_EQ(result.status.message(), c.message) << c.label;
+    EXPECT_TRUE(result.project.designs.empty() && result.project.entities.empty()) << c.label;
+  }
+}
+
 TEST(WorkbenchExport, shouldBeTheSameForTheSameProject) {
   const auto path = test::sourceDir() / "samples" / "online-shop.kvlab.json";
   ProjectLoadResult loaded = loadProjectFile(path);

@@ -293,6 +293,11 @@ class ParametersReader {
       RedisNodeType n;
       n.name = text(node, "name", path, true);
       n.memoryBytes = number(node, "memoryGiB", path, "memory in GiB", true) * kBytesPerGiB;
+      if (!std::isfinite(n.memoryBytes)) {  // finite in GiB, beyond a double in bytes
+        fail(join(path, "memoryGiB"),
+             "expected memory whose bytes a double can count (at most 1e299 GiB), found " +
+                 node.at("memoryGiB").dump());
+      }
       n.vcpus = whole(node, "vcpus", path, "vCPUs", 1, 1024);
       n.pricePerHour = number(node, "pricePerHour", path, "on-demand price per hour");
       if (!n.name.empty() && p.findNode(n.name) != nullptr) {

@@ -1,5 +1,6 @@
 #include "simulator/engines/relational/relational_profile.h"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -11,6 +12,9 @@ namespace kvlab::sim {
 namespace {
 
 using Json = nlohmann::json;
+
+// The most connections or cores a profile may give: far beyond any server, well within an `int`.
+constexpr int kMaxCount = 1000000;
 
 // Reads numbers at JSON paths, remembering the first problem.
 class Reader {
@@ -40,6 +44,19 @@ class Reader {
     if (!(v >= minimum))
       fail(parentPath + "." + key, "must be at least " + std::to_string(minimum));
     return v;
+  }
+  // A whole number in [minimum, maximum]: counts that become an `int`.
+  int whole(const Json& parent, const std::string& parentPath, const std::string& key, int minimum,
+            int maximum) {
+    const Json* value = at(parent, parentPath, key, Json::value_t::number_float);
+    if (!value) return minimum;
+    const double v = value->get<double>();
+    if (v != std::floor(v) || v < minimum || v > maximum) {
+      fail(parentPath + "." + key, "must be a whole number from " + std::to_string(minimum) +
+                                       " to " + std::to_string(maximum) + ", not " + value->dump());
+      return minimum;
+    }
+    return static_cast<int>(v);
   }
   std::string text(const Json& parent, const std::string& parentPath, const std::string& key) {
     const Json* value = at(parent, parentPath, key, Json::value_t::string);
@@ -73,15 +90,20 @@ Status RelationalProfile::load(const std::filesystem::path& path, RelationalProf
   if (!in) return Status::Error(path.string() + ": cannot be read");
   std::stringstream text;
   text << in.rdbuf();
+  return parse(text.str(), path.string(), out);
+}
+
+Status RelationalProfile::parse(std::string_view text, std::string fileName,
+                                RelationalProfile& out) {
   Json root;
   try {
-    root = Json::parse(text.str());
+    root = Json::parse(text);
   } catch (const Json::exception& e) {
-    return Status::Error(path.string() + ": is not valid JSON: " + e.what());
+    return Status::Error(fileName + ": is not valid JSON: " + e.what());
   }
-  Reader r(path.string());
+  Reader r(fileName);
   RelationalProfile p;
-  p.file = path.string();
+  p.file = std::move(fileName);
   if (r.text(root, "", "format") != "kvlab-engine/1")
     r.fail("format", "must be \"kvlab-engine/1\"");
   p.effective = r.text(root, "", "effective");
@@ -93,7 +115,7 @@ Status RelationalProfile::load(const std::filesystem::path& path, RelationalProf
     p.networkRoundTripMillis = r.number(*s, "serviceModel", "networkRoundTripMillis", 0);
   }
   if (const Json* s = r.at(root, "", "pool", Json::value_t::object)) {
-    p.poolConnections = static_cast<int>(r.number(*s, "pool", "connections", 1));
+    p.poolConnections = r.whole(*s, "pool", "connections", 1, kMaxCount);
     p.connectionTimeoutMillis = r.number(*s, "pool", "connectionTimeoutMillis", 0);
   }
   if (const Json* s = r.at(root, "", "storage", Json::value_t::object)) {
@@ -109,7 +131,7 @@ Status RelationalProfile::load(const std::filesystem::path& path, RelationalProf
       const Json& item = (*list)[i];
       DatabaseInstance instance;
       instance.name = r.text(item, at, "name");
-      instance.vcpus = static_cast<int>(r.number(item, at, "vcpus", 1));
+      instance.vcpus = r.whole(item, at, "vcpus", 1, kMaxCount);
       instance.memoryGiB = r.number(item, at, "memoryGiB", 0);
       instance.hourly = r.number(item, at, "hourly", 0);
       p.instances.push_back(instance);

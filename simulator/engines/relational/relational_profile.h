@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/status.h"
@@ -39,8 +40,12 @@ struct RelationalProfile {
 
   const DatabaseInstance* findInstance(const std::string& name) const;
 
-  // Reads `path`; on failure the status names the file, the JSON path and what was expected.
+  // Reads `path` (as parse); on failure the status names the file, the JSON path and what was
+  // expected, and `out` is left as it was.
   static Status load(const std::filesystem::path& path, RelationalProfile& out);
+  // Reads the JSON `text` of a profile; `fileName` names it in errors and becomes `file`. On
+  // failure the status says "FILE: PATH what was expected" and `out` is left as it was.
+  static Status parse(std::string_view text, std::string fileName, RelationalProfile& out);
   // data/engines/postgresql.json under model::capacity::dataDirectory().
   static std::filesystem::path defaultPath();
 };
