@@ -46,7 +46,11 @@ std::optional<double> parseMemorySize(const std::string& text) {
 
 std::optional<std::string> applyCacheOptions(
     const std::vector<std::pair<std::string, std::string>>& settings, CacheOptions& options) {
-  for (const auto& [key, value] : settings) {
+  for (const auto& setting : settings) {
+    // Named copies, not structured bindings: lambdas below capture them (Clang 14 refuses
+    // to capture a binding).
+    const std::string& key = setting.first;
+    const std::string& value = setting.second;
     auto bad = [&](const std::string& expected) {
       return "engine option " + key + "=" + value + ": expected " + expected;
     };

@@ -31,7 +31,11 @@ const ProvisionedThroughput* DynamoDbOptions::findProvisioned(const std::string&
 
 std::optional<std::string> applyDynamoDbOptions(
     const std::vector<std::pair<std::string, std::string>>& settings, DynamoDbOptions& options) {
-  for (const auto& [key, value] : settings) {
+  for (const auto& setting : settings) {
+    // Named references, not structured bindings: the lambda below captures them (Clang 14
+    // refuses to capture a binding).
+    const std::string& key = setting.first;
+    const std::string& value = setting.second;
     auto bad = [&](const std::string& expected) {
       return "engine option " + key + "=" + value + ": expected " + expected;
     };

@@ -19,7 +19,11 @@ std::optional<double> parseNumber(const std::string& text) {
 
 std::optional<std::string> applyRelationalOptions(
     const std::vector<std::pair<std::string, std::string>>& settings, RelationalOptions& options) {
-  for (const auto& [key, value] : settings) {
+  for (const auto& setting : settings) {
+    // Named copies, not structured bindings: lambdas below capture them (Clang 14 refuses
+    // to capture a binding).
+    const std::string& key = setting.first;
+    const std::string& value = setting.second;
     const std::optional<double> number = parseNumber(value);
     auto needs = [&](double minimum, double maximum) -> std::optional<std::string> {
       if (!number || *number < minimum || *number > maximum) {
