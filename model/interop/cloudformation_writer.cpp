@@ -1,6 +1,7 @@
 #include "model/interop/cloudformation_writer.h"
 
 #include <yaml-cpp/yaml.h>
+#include <algorithm>
 
 #include <cctype>
 #include <regex>
@@ -39,14 +40,23 @@ bool needsQuotes(const std::string& text) {
       "",      "~",     "null", "Null", "NULL", "true", "True", "TRUE", "false",
       "False", "FALSE", "yes",  "Yes",  "YES",  "no",   "No",   "NO",   "on",
       "On",    "ON",    "off",  "Off",  "OFF",  "y",    "Y",    "n",    "N"};
-  return kReserved.count(text) != 0 || std::regex_match(text, kNumberLike);
+  // Control characters survive only as escapes, which only double quotes have.
+  const bool control = std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  return control || kReserved.count(text) != 0 || std::regex_match(text, kNumberLike);
 }
+
+// YAML allows an implicit key of at most 1024 characters; a longer one must be explicit ("? ").
+// Escapes can make a key four times longer than its bytes.
+constexpr std::size_t kMaxImplicitKey = 250;
 
 void emitYaml(YAML::Emitter& out, const Json& value) {
   switch (value.type()) {
     case Json::value_t::object:
       out << YAML::BeginMap;
       for (auto it = value.begin(); it != value.end(); ++it) {
+        if (it.key().size() > kMaxImplicitKey) out << YAML::LongKey;
         out << YAML::Key;
         if (needsQuotes(it.key())) out << YAML::DoubleQuoted;
         out << it.key() << YAML::Value;

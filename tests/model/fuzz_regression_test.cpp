@@ -5,9 +5,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "model/capacity/price_sheet.h"
 #include "model/design/planner.h"
 #include "model/interop/cloudformation_reader.h"
+#include "model/interop/cloudformation_writer.h"
 #include "model/io/diagnostic.h"
 #include "model/io/native_project_store.h"
 #include "model/io/project_json.h"
@@ -217,6 +220,36 @@ TEST(FuzzRegression, shouldRefuseDeeplyNestedTemplatesWithAnError) {
   ASSERT_FALSE(json.ok());
   EXPECT_THAT(json.status.message(),
               HasSubstr("deep.json: error: the document nests more than 128 levels deep"));
+}
+
+// Found by cloudformation_fuzzer: a property the import keeps, whose name is 1,200 characters
+// with control characters in it, was written back as an implicit YAML key (at most 1,024
+// characters) and did not read again. Long keys are now explicit ("? ") and control characters
+// double-quoted escapes.
+TEST(FuzzRegression, shouldWriteALongOrControlCharacterKeyAsYamlThatReadsAgain) {
+  std::string key(1200, 'k');
+  key[10] = '\x07';
+  key[20] = '\0';
+  nlohmann::json property;
+  property[key] = nullptr;
+  property["Bell\x07"] = "tab\there";
+  // The template itself is JSON, which has no limit on key lengths.
+  nlohmann::json table = nlohmann::json::parse(R"json({ "Type": "AWS::DynamoDB::Table",
+    "Properties": { "TableName": "Orders",
+      "KeySchema": [ { "AttributeName": "id", "KeyType": "HASH" } ],
+      "AttributeDefinitions": [ { "AttributeName": "id", "AttributeType": "S" } ] } })json");
+  table["Properties"]["Odd"] = property;
+  const std::string text = nlohmann::json{{"Resources", {{"T", table}}}}.dump();
+  const interop::ImportResult first = interop::readCloudFormationTemplate(text, "odd.json");
+  ASSERT_TRUE(first.ok()) << first.status.message();
+  std::vector<const Design*> designs;
+  for (const Design& d : first.project.designs) designs.push_back(&d);
+  interop::ExportOptions options;
+  options.yaml = true;
+  std::string yaml;
+  ASSERT_TRUE(interop::writeCloudFormationTemplate(first.project, designs, options, yaml).ok());
+  const interop::ImportResult second = interop::readCloudFormationTemplate(yaml, "again.yaml");
+  EXPECT_TRUE(second.ok()) << second.status.message() << "\n" << yaml;
 }
 
 }  // namespace
