@@ -238,7 +238,7 @@ void CacheAsideEngine::onEvent(const Event& event, EngineContext& context) {
   const auto slot = static_cast<std::uint32_t>(event.a);
   Pending& p = pending_[slot];
   if (event.kind == kHitDoneEvent) {
-    record(p.pattern, p.arrival, static_cast<VirtualTime>(event.b), true, context);
+    record(p.pattern, static_cast<VirtualTime>(event.b), true, context);
     p.active = false;
     freeSlots_.push_back(slot);
   } else if (event.kind == kMissEvent) {
@@ -269,7 +269,7 @@ void CacheAsideEngine::relationalDone(std::uint64_t tag, VirtualTime latency, bo
     }
   }
   if (succeeded) {
-    record(p.pattern, p.arrival, total, false, context);
+    record(p.pattern, total, false, context);
   } else {
     context.metrics().recordFailure(p.pattern, total, 0);
   }
@@ -277,9 +277,8 @@ void CacheAsideEngine::relationalDone(std::uint64_t tag, VirtualTime latency, bo
   freeSlots_.push_back(slot);
 }
 
-void CacheAsideEngine::record(std::uint32_t pattern, VirtualTime arrival, VirtualTime latency,
-                              bool hit, EngineContext& context) {
-  (void)arrival;
+void CacheAsideEngine::record(std::uint32_t pattern, VirtualTime latency, bool hit,
+                              EngineContext& context) {
   context.metrics().recordSuccess(pattern, latency, 0);
   if (!routes_[pattern].cacheable) return;
   (hit ? hitLatency_ : missLatency_).record(latency);

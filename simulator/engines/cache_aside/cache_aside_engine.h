@@ -75,8 +75,7 @@ class CacheAsideEngine final : public Engine, private RelationalCompletion {
   void relationalDone(std::uint64_t tag, VirtualTime latency, bool succeeded,
                       EngineContext& context) override;
   RedisKeyspace::Key cacheKey(std::uint32_t pattern, std::int64_t key) const;
-  void record(std::uint32_t pattern, VirtualTime arrival, VirtualTime latency, bool hit,
-              EngineContext& context);
+  void record(std::uint32_t pattern, VirtualTime latency, bool hit, EngineContext& context);
   std::size_t bucketOf(VirtualTime time) const;
 
   CacheAsideOptions options_;

@@ -171,7 +171,6 @@ RelationalDataset::RelationalDataset(const model::Project& project,
     }
     const std::int64_t perRow =
         std::clamp<std::int64_t>(std::llround(fanout), 1, std::max<std::int64_t>(1, rows(to)));
-    linkFanout_[t.name] = perRow;
     rows_[t.name] =
         std::min(rows(from) * perRow, std::max<std::int64_t>(maxRowsPerTable, rows(from)));
   }
@@ -314,17 +313,15 @@ std::int64_t RelationalDataset::keyCount(const std::vector<model::SqlParameter>&
 std::int64_t RelationalDataset::keyDigit(const std::vector<model::SqlParameter>& parameters,
                                          const std::string& attribute, std::int64_t key) const {
   // One digit per attribute, whatever entity names it: a parent's key and its children's
-  // foreign key take the same values.
-  std::vector<const model::SqlParameter*> order;
-  for (const model::SqlParameter& p : parameters) {
-    if (p.kind != model::SqlParameter::Kind::KeyValue) continue;
-    const bool seen = std::any_of(order.begin(), order.end(), [&](const model::SqlParameter* o) {
-      return o->attribute == p.attribute;
-    });
-    if (!seen) order.push_back(&p);
-  }
+  // foreign key take the same values. Runs for every bound key value: no allocation.
+  using Kind = model::SqlParameter::Kind;
   std::int64_t rest = key;
-  for (const model::SqlParameter* p : order) {
+  for (auto p = parameters.begin(); p != parameters.end(); ++p) {
+    if (p->kind != Kind::KeyValue) continue;
+    const bool seen = std::any_of(parameters.begin(), p, [&](const model::SqlParameter& o) {
+      return o.kind == Kind::KeyValue && o.attribute == p->attribute;
+    });
+    if (seen) continue;
     const std::int64_t d = std::max<std::int64_t>(1, domain(p->entity, p->attribute));
     if (p->attribute == attribute) return rest % d;
     rest /= d;

@@ -87,7 +87,6 @@ class RelationalDataset {
   double scale_ = 1;
   std::map<std::string, std::int64_t> rows_;
   std::map<std::string, std::map<std::string, Column>> columns_;  // entity -> attribute -> column
-  std::map<std::string, std::int64_t> linkFanout_;
 };
 
 }  // namespace kvlab::sim

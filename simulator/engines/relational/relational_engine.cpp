@@ -93,7 +93,6 @@ Status RelationalEngine::prepare(const EngineInput& input, std::vector<PatternLo
     route.write = pattern.isWrite();
     route.transaction = sql.transaction;
     route.workFactor = dataset_->workFactor(project, pattern);
-    route.random = Random::forStream(input.seed, Random::streamIdOf("relational:" + pattern.id));
     std::vector<model::SqlParameter> keyParameters;
     for (const model::SqlStatement& statement : sql.statements) {
       PreparedStatement prepared;

@@ -79,9 +79,7 @@ class RelationalEngine final : public Engine, private RelationalCompletion {
     double workFactor = 1;
     std::vector<PreparedStatement> statements;
     std::vector<model::SqlParameter> keyParameters;  // every statement's, in order
-    Random random{0};
-    std::int64_t newRows = 0;  // rows its writes added so far
-    std::string entity;
+    std::int64_t newRows = 0;                        // rows its writes added so far
   };
   struct InFlight {
     bool active = false;
