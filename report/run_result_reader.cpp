@@ -260,6 +260,10 @@ sim::RunResult Reader::run(const Json& doc, const std::string& path) {
           owner.initialPartitions = static_cast<int>(integer(oj, o, "initialPartitions"));
           owner.partitions = static_cast<int>(integer(oj, o, "partitions"));
           owner.splits = static_cast<int>(integer(oj, o, "splits"));
+          owner.storageSplits = static_cast<int>(integer(oj, o, "storageSplits"));
+          owner.storedBytes = number(oj, o, "storedBytes");
+          owner.meanProvisionedRead = number(oj, o, "meanProvisionedRead");
+          owner.meanProvisionedWrite = number(oj, o, "meanProvisionedWrite");
           owner.throttles = integer(oj, o, "throttles");
           owner.readUnits = number(oj, o, "readUnits");
           owner.writeUnits = number(oj, o, "writeUnits");

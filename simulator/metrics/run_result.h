@@ -63,6 +63,13 @@ struct PartitionHeat {
 };
 
 // A table or a GSI: what it was given and what it did.
+// A change of provisioned capacity made by auto scaling, in force from `second`.
+struct ScalingEvent {
+  std::int64_t second = 0;
+  double read = 0;
+  double write = 0;
+};
+
 struct CapacityOwnerReport {
   std::string name;
   std::string mode;  // "on-demand" or "provisioned"
@@ -71,7 +78,14 @@ struct CapacityOwnerReport {
   int initialPartitions = 0;
   int partitions = 0;
   int splits = 0;
+  int storageSplits = 0;  // of `splits`, those for size (a partition over 10 GB)
   std::int64_t throttles = 0;
+  // The items' bytes at the end of the run (the store's, scaled when it kept a sample).
+  double storedBytes = 0;
+  // Auto scaling: the changes it made, and the capacity over the run (what a month would bill).
+  std::vector<ScalingEvent> scaling;
+  double meanProvisionedRead = 0;
+  double meanProvisionedWrite = 0;
   // Consumed within the run's duration (not in the drain), in all and in its busiest second.
   double readUnits = 0;
   double writeUnits = 0;

@@ -85,6 +85,10 @@ std::string runResultJson(const RunResult& r) {
 
   Json owners = Json::array();
   for (const CapacityOwnerReport& o : r.partitions.owners) {
+    Json scaling = Json::array();
+    for (const ScalingEvent& e : o.scaling) {
+      scaling.push_back(Json{{"second", e.second}, {"read", e.read}, {"write", e.write}});
+    }
     owners.push_back(Json{{"name", o.name},
                           {"mode", o.mode},
                           {"provisionedRead", o.provisionedRead},
@@ -92,6 +96,11 @@ std::string runResultJson(const RunResult& r) {
                           {"initialPartitions", o.initialPartitions},
                           {"partitions", o.partitions},
                           {"splits", o.splits},
+                          {"storageSplits", o.storageSplits},
+                          {"storedBytes", o.storedBytes},
+                          {"meanProvisionedRead", o.meanProvisionedRead},
+                          {"meanProvisionedWrite", o.meanProvisionedWrite},
+                          {"scaling", scaling},
                           {"throttles", o.throttles},
                           {"readUnits", o.readUnits},
                           {"writeUnits", o.writeUnits},

@@ -315,5 +315,174 @@ TEST(DynamoDbEngine, shouldWriteTheFieldsOfTheJsonResult) {
   EXPECT_LT(p["latencyMs"]["p50"].get<double>(), 10.0);
 }
 
+// Posts and their comments in one item collection (PK POST#{postId}); `posts` posts with 10
+// comments each on average; comments are added (put) and removed (delete) at the given rates.
+Json commentsProject(double posts, double addRate, double deleteRate) {
+  Json doc = Json::parse(R"json({
+    "format": "kvlab/1", "name": "comments",
+    "entities": [
+      { "name": "Post", "identifier": ["postId"], "count": 1,
+        "attributes": [ { "name": "postId", "type": "S", "size": 10 },
+                        { "name": "title", "type": "S", "size": 100 } ] },
+      { "name": "Comment", "identifier": ["commentId"], "count": 1,
+        "attributes": [ { "name": "commentId", "type": "S", "size": 10 },
+                        { "name": "postId", "type": "S", "size": 10 },
+                        { "name": "body", "type": "S", "size": 900 } ] } ],
+    "relationships": [ { "from": "Post", "to": "Comment", "kind": "one-to-many",
+                         "fanout": { "mean": 10 } } ],
+    "accessPatterns": [
+      { "id": "add", "name": "add a comment", "action": "put", "entities": ["Comment"],
+        "rate": { "mean": 1 } },
+      { "id": "remove", "name": "remove a comment", "action": "delete", "entities": ["Comment"],
+        "rate": { "mean": 1 } } ],
+    "designs": [
+      { "name": "d", "table": { "name": "Posts", "pk": "PK", "sk": "SK" },
+        "entityKeys": { "Post": { "PK": "POST#{postId}", "SK": "POST" },
+                        "Comment": { "PK": "POST#{postId}", "SK": "COMMENT#{commentId}" } } } ]
+  })json");
+  doc["entities"][0]["count"] = posts;
+  doc["entities"][1]["count"] = posts * 10;
+  doc["accessPatterns"][0]["rate"]["mean"] = addRate;
+  doc["accessPatterns"][1]["rate"]["mean"] = deleteRate;
+  if (deleteRate <= 0) doc["accessPatterns"].erase(1);
+  return doc;
+}
+
+const CapacityOwnerReport& tableOf(const RunResult& r) {
+  EXPECT_FALSE(r.partitions.owners.empty());
+  return r.partitions.owners.front();
+}
+
+double plannedBytes(const Json& document, const std::string& owner) {
+  const model::Project project = load(document);
+  const model::DesignPlan plan = model::planDesign(project, project.designs.front(), prices());
+  for (const model::CapacityLoad& c : plan.capacity) {
+    if (c.name == owner) return c.storedBytes;
+  }
+  return 0;
+}
+
+TEST(DynamoDbEngineItems, shouldStoreWhatThePlannerEstimatesInTheTableAndItsIndex) {
+  const Json doc = docProjectWithIndex(200000, 10);
+  const RunResult r = simulate(doc, DynamoDbOptions{}, seconds(5));
+  ASSERT_EQ(r.partitions.owners.size(), 2u);
+  // Puts of existing documents replace them: the table holds what it held.
+  EXPECT_NEAR(r.partitions.owners[0].storedBytes, plannedBytes(doc, "table"),
+              1e-6 * plannedBytes(doc, "table"));
+  EXPECT_NEAR(r.partitions.owners[1].storedBytes, plannedBytes(doc, "ByTag"),
+              1e-6 * plannedBytes(doc, "ByTag"));
+  EXPECT_GT(r.partitions.owners[1].storedBytes, 0);
+}
+
+TEST(DynamoDbEngineItems, shouldKeepMemoryProportionalToTheItemsStored) {
+  auto memoryFor = [](double documents) {
+    const model::Project project = load(docProject(documents, 1, 1));
+    const model::Design& design = project.designs.front();
+    const model::DesignPlan plan = model::planDesign(project, design, prices());
+    DynamoDbEngine engine;
+    Runner runner(seconds(1));
+    const EngineInput input{project, design, plan, prices(), 1, 1};
+    EXPECT_TRUE(runner.run(engine, input).status.ok());
+    return static_cast<double>(engine.memoryBytes());
+  };
+  const double small = memoryFor(100000);
+  const double large = memoryFor(400000);
+  // 24 bytes a collection and 4 for its place in the hash order, whatever else is fixed.
+  EXPECT_NEAR((large - small) / 300000.0, 28.0, 1.0);
+}
+
+TEST(DynamoDbEngineItems, shouldStoreASampleOfAKeyspaceLargerThanItsBudgetAndSaySo) {
+  DynamoDbOptions options;
+  options.maxStoredItems = 10000;
+  const Json doc = docProject(1e6, 10, 10);
+  const RunResult r = simulate(doc, options, seconds(5));
+  EXPECT_NEAR(tableOf(r).storedBytes, plannedBytes(doc, "table"),
+              1e-6 * plannedBytes(doc, "table"));
+  bool said = false;
+  for (const std::string& note : r.notes)
+    said = said || note.find("one in 100 stored") != std::string::npos;
+  EXPECT_TRUE(said) << "no note says the items are a sample";
+}
+
+TEST(DynamoDbEngineItems, shouldGrowWithPutsIntoCollectionsAndShrinkWithDeletes) {
+  const Json grow = commentsProject(1000, 100, 0);
+  const double before = plannedBytes(grow, "table");
+  const RunResult grown = simulate(grow, DynamoDbOptions{}, seconds(20));
+  const PatternResult& adds = grown.patterns[0];
+  Json twice = grow;
+  twice["entities"][1]["count"] = 20000;
+  const double commentBytes = (plannedBytes(twice, "table") - before) / 10000.0;
+  EXPECT_NEAR(tableOf(grown).storedBytes - before,
+              static_cast<double>(adds.succeeded) * commentBytes, commentBytes * 0.5);
+
+  const RunResult shrunk =
+      simulate(commentsProject(1000, 0.001, 100), DynamoDbOptions{}, seconds(20));
+  EXPECT_LT(tableOf(shrunk).storedBytes, before);
+}
+
+TEST(DynamoDbEngineItems, shouldSplitAPartitionThatOutgrowsItsStorage) {
+  // 1 MB partitions (a what-if): 20 s of 500 new 1 KB comments a second add about 10 MB.
+  DynamoDbOptions options;
+  options.partitionBytes = 1024.0 * 1024;
+  options.initialPartitions = 1;
+  const RunResult r = simulate(commentsProject(100, 500, 0), options, seconds(20));
+  const CapacityOwnerReport& table = tableOf(r);
+  EXPECT_GE(table.storageSplits, 8);
+  EXPECT_EQ(table.partitions, table.initialPartitions + table.splits);
+  // Each partition ends under its storage, within one comment's collection of slack.
+  EXPECT_LT(table.storedBytes / table.partitions, options.partitionBytes);
+  EXPECT_EQ(r.patterns[0].throttled, 0);
+}
+
+TEST(DynamoDbEngineItems, shouldGiveTheSameBytesForTheSameSeedWithItems) {
+  RunOptions run = seconds(10);
+  run.seed = 7;
+  const Json doc = commentsProject(1000, 200, 50);
+  EXPECT_EQ(runResultJson(simulate(doc, DynamoDbOptions{}, run)),
+            runResultJson(simulate(doc, DynamoDbOptions{}, run)));
+}
+
+// Auto scaling (AutoScalingOptions): 300 writes a second against 100 WCU.
+TEST(DynamoDbEngineAutoScaling, shouldRaiseCapacityStepByStepUntilThrottlingStops) {
+  DynamoDbOptions options = provisioned(10, 100);
+  options.autoScaling.enabled = true;
+  const RunResult scaled = simulate(docProject(1e6, 300, 300), options, seconds(1500));
+  const CapacityOwnerReport& table = tableOf(scaled);
+  ASSERT_GE(table.scaling.size(), 3u);
+  // Two minutes above 70%, then a minute for the change: not before 3:00.
+  EXPECT_GE(table.scaling.front().second, 180);
+  EXPECT_NEAR(table.scaling.front().write, std::ceil(100 / 0.7), 3);  // consumed ~100 / target
+  for (std::size_t i = 1; i < table.scaling.size(); ++i) {
+    EXPECT_GE(table.scaling[i].write, table.scaling[i - 1].write);
+  }
+  EXPECT_GE(table.scaling.back().write, 300 / 0.7 - 5);
+  const PatternResult& p = scaled.patterns[0];
+  EXPECT_EQ(throttledFrom(p, 1200), 0);
+
+  options.autoScaling.enabled = false;
+  const RunResult fixed = simulate(docProject(1e6, 300, 300), options, seconds(1500));
+  EXPECT_GT(throttledFrom(fixed.patterns[0], 1200), 10000);
+  EXPECT_GT(fixed.patterns[0].failed, p.failed);
+  EXPECT_GT(table.meanProvisionedWrite, 100);
+  EXPECT_LT(table.meanProvisionedWrite, 430);
+}
+
+TEST(DynamoDbEngineAutoScaling, shouldLowerCapacityAfterFifteenQuietMinutes) {
+  DynamoDbOptions options = provisioned(10, 1000);
+  options.autoScaling.enabled = true;
+  const RunResult r = simulate(docProject(1e6, 100, 100), options, seconds(1200));
+  const CapacityOwnerReport& table = tableOf(r);
+  // One change: reads 10 -> 1 and writes 1000 -> 143 together; then 100 of 143 is the target.
+  ASSERT_EQ(table.scaling.size(), 1u);
+  // 15 minutes at 10% (<= 70% - 20 points), then a minute for the change.
+  EXPECT_EQ(table.scaling.front().second, 960);
+  EXPECT_NEAR(table.scaling.front().write, std::ceil(100 / 0.7), 6);  // Poisson arrivals
+  EXPECT_EQ(r.patterns[0].throttled, 0);
+  EXPECT_LT(table.meanProvisionedWrite, 1000);
+  EXPECT_LT(r.monthlyCost.provisioned,
+            simulate(docProject(1e6, 100, 100), provisioned(10, 1000), seconds(1200))
+                .monthlyCost.provisioned);
+}
+
 }  // namespace
 }  // namespace kvlab::sim

@@ -30,7 +30,9 @@ CapacityOwner::CapacityOwner(Config config, const DynamoDbOptions& options)
                                        options.onDemandInitialWriteUnits, config_.storedBytes,
                                        options),
            0),
-      initialPartitions_(map_.size()) {
+      initialPartitions_(map_.size()),
+      startRead_(config_.readCapacityUnits),
+      startWrite_(config_.writeCapacityUnits) {
   if (provisioned_) {
     if (options_.burst) {
       readBank_ = options_.initialBurstSeconds * config_.readCapacityUnits;
@@ -53,6 +55,36 @@ void CapacityOwner::updateLimits() {
   }
 }
 
+void CapacityOwner::itemsLoaded() {
+  items_.finishLoading();
+  for (int i = 0; i < map_.size(); ++i) {
+    Partition& p = map_.at(i);
+    p.storedBytes = items_.bytesIn(p.low, p.high);
+  }
+  splitFull(0, false);
+  initialPartitions_ = map_.size();
+}
+
+void CapacityOwner::changeItems(int space, std::int64_t key, std::uint64_t hash, double items,
+                                double bytes) {
+  ItemStore::Collection* c = items_.find(space, key);
+  if (c == nullptr) return;
+  const auto stride = static_cast<double>(items_.strideOf(space));
+  double count = items * stride;
+  if (c->items + count < 0) count = -c->items;  // nothing left to remove
+  const double delta = count * bytes;
+  c->items += count;
+  c->bytes = std::max(0.0, c->bytes + delta);
+  items_.addToTotal(delta);
+  map_.at(map_.find(hash)).storedBytes += delta;
+}
+
+void CapacityOwner::putUniqueItem(int space, std::int64_t key, std::uint64_t hash, double bytes) {
+  ItemStore::Collection* c = items_.find(space, key);
+  if (c == nullptr || c->items > 0) return;  // outside the sample, or replaced in place
+  changeItems(space, key, hash, 1, bytes);
+}
+
 void CapacityOwner::consume(int partition, std::uint64_t hash, double readUnits, double writeUnits,
                             bool keyed, bool counted) {
   Partition& p = map_.at(partition);
@@ -70,6 +102,8 @@ void CapacityOwner::consume(int partition, std::uint64_t hash, double readUnits,
   writeLoad_ += writeUnits;
   readServed_ += readUnits;
   writeServed_ += writeUnits;
+  readMinute_ += readUnits;
+  writeMinute_ += writeUnits;
   if (counted) {
     readCounted_ += readUnits;
     writeCounted_ += writeUnits;
@@ -142,7 +176,104 @@ void CapacityOwner::onSecond(std::int64_t second) {
 
   if (splitting) splitHot(second);
   if (!provisioned_) growOnDemand(second);
+  splitFull(second, true);
+  if (provisioned_) autoScale(second);
   updateLimits();
+}
+
+void CapacityOwner::splitPartition(int index, std::uint64_t at, std::int64_t second) {
+  map_.split(index, at, second);
+  for (int i = index; i <= index + 1; ++i) {
+    Partition& p = map_.at(i);
+    p.storedBytes = items_.bytesIn(p.low, p.high);
+  }
+}
+
+void CapacityOwner::splitFull(std::int64_t second, bool counted) {
+  // A partition over its storage splits where half its bytes lie on each side (§4.2); the
+  // halves may still be over and split again.
+  for (int i = 0; i < map_.size();) {
+    const Partition& p = map_.at(i);
+    if (p.storedBytes <= options_.partitionBytes || map_.size() >= options_.maxPartitionsPerOwner) {
+      ++i;
+      continue;
+    }
+    const std::optional<std::uint64_t> at = items_.splitPointBySize(p.low, p.high);
+    if (!at || *at <= p.low || *at > p.high) {
+      oversizedCollection_ = true;  // one collection: DynamoDB splits it by sort key, KV Lab not
+      ++i;
+      continue;
+    }
+    splitPartition(i, *at, second);
+    if (counted) {
+      ++splits_;
+      ++storageSplits_;
+    }
+  }
+}
+
+void CapacityOwner::autoScale(std::int64_t second) {
+  const AutoScalingOptions& a = options_.autoScaling;
+  // The second that just ended.
+  readCapacitySeconds_ += config_.readCapacityUnits;
+  writeCapacitySeconds_ += config_.writeCapacityUnits;
+  ++secondsProvisioned_;
+  if (!a.enabled) return;
+  if (second / 86400 != (second - 1) / 86400) decreasesToday_ = 0;
+  if (pendingAt_ && second >= *pendingAt_) {
+    const bool decrease =
+        pendingRead_ < config_.readCapacityUnits || pendingWrite_ < config_.writeCapacityUnits;
+    config_.readCapacityUnits = pendingRead_;
+    config_.writeCapacityUnits = pendingWrite_;
+    scalingEvents_.push_back({second, pendingRead_, pendingWrite_});
+    pendingAt_.reset();
+    if (decrease) {
+      ++decreasesToday_;
+      lastDecreaseSecond_ = second;
+    }
+    // Raised throughput that no longer fits doubles the partitions (§4.2).
+    growTo(config_.readCapacityUnits / options_.partitionReadUnits +
+               config_.writeCapacityUnits / options_.partitionWriteUnits,
+           second);
+    if (options_.burst) {
+      readBank_ = std::min(readBank_, options_.burstSeconds * config_.readCapacityUnits);
+      writeBank_ = std::min(writeBank_, options_.burstSeconds * config_.writeCapacityUnits);
+    }
+  }
+  if (second % 60 != 0) return;
+
+  // A minute has ended: the alarms compare its consumption with the capacity.
+  const double readRate = readMinute_ / 60.0;
+  const double writeRate = writeMinute_ / 60.0;
+  readMinute_ = writeMinute_ = 0;
+  auto track = [&](double rate, double capacity, int& high, int& low) {
+    const double utilization = rate / std::max(capacity, 1e-9);
+    high = utilization > a.targetUtilization ? high + 1 : 0;
+    low = utilization <= a.targetUtilization - a.scaleInMargin ? low + 1 : 0;
+  };
+  track(readRate, config_.readCapacityUnits, readHighMinutes_, readLowMinutes_);
+  track(writeRate, config_.writeCapacityUnits, writeHighMinutes_, writeLowMinutes_);
+  if (pendingAt_) return;  // a change is on its way
+
+  auto wanted = [&](double rate) {
+    return std::clamp(std::ceil(rate / a.targetUtilization), a.minCapacity, a.maxCapacity);
+  };
+  double read = config_.readCapacityUnits;
+  double write = config_.writeCapacityUnits;
+  if (readHighMinutes_ >= a.scaleOutMinutes) read = std::max(read, wanted(readRate));
+  if (writeHighMinutes_ >= a.scaleOutMinutes) write = std::max(write, wanted(writeRate));
+  const bool mayDecrease = decreasesToday_ < a.decreasesAnyTimePerDay ||
+                           (lastDecreaseSecond_ >= 0 && second - lastDecreaseSecond_ >= 3600);
+  if (mayDecrease && readLowMinutes_ >= a.scaleInMinutes) read = std::min(read, wanted(readRate));
+  if (mayDecrease && writeLowMinutes_ >= a.scaleInMinutes) {
+    write = std::min(write, wanted(writeRate));
+  }
+  if (read == config_.readCapacityUnits && write == config_.writeCapacityUnits) return;
+  if (read != config_.readCapacityUnits) readHighMinutes_ = readLowMinutes_ = 0;
+  if (write != config_.writeCapacityUnits) writeHighMinutes_ = writeLowMinutes_ = 0;
+  pendingRead_ = read;
+  pendingWrite_ = write;
+  pendingAt_ = second + static_cast<std::int64_t>(std::llround(a.delaySeconds));
 }
 
 std::optional<std::uint64_t> CapacityOwner::splitPoint(const Partition& p) const {
@@ -187,7 +318,7 @@ void CapacityOwner::splitHot(std::int64_t second) {
     for (int i = 0; i < map_.size(); ++i) {
       if (map_.at(i).id != id) continue;
       if (std::optional<std::uint64_t> at = splitPoint(map_.at(i))) {
-        map_.split(i, *at, second);
+        splitPartition(i, *at, second);
         ++splits_;
       } else {
         map_.at(i).hotSeconds = 0;  // one key: nothing left to split
@@ -198,10 +329,12 @@ void CapacityOwner::splitHot(std::int64_t second) {
 }
 
 void CapacityOwner::growOnDemand(std::int64_t second) {
-  const double needed = std::ceil(std::max(readCeiling_ / options_.partitionReadUnits +
-                                               writeCeiling_ / options_.partitionWriteUnits,
-                                           config_.storedBytes / options_.partitionBytes) -
-                                  1e-9);
+  growTo(readCeiling_ / options_.partitionReadUnits + writeCeiling_ / options_.partitionWriteUnits,
+         second);
+}
+
+void CapacityOwner::growTo(double throughputPartitions, std::int64_t second) {
+  const double needed = std::ceil(throughputPartitions - 1e-9);
   while (map_.size() < needed && map_.size() * 2 <= options_.maxPartitionsPerOwner) {
     // The partition count doubles (§4.2): every partition that can splits at its middle.
     const int count = map_.size();
@@ -209,7 +342,7 @@ void CapacityOwner::growOnDemand(std::int64_t second) {
     for (int i = count - 1; i >= 0; --i) {
       const Partition& p = map_.at(i);
       if (p.holdsOneKey()) continue;
-      map_.split(i, p.low + (p.high - p.low) / 2 + 1, second);
+      splitPartition(i, p.low + (p.high - p.low) / 2 + 1, second);
       ++splits_;
       any = true;
     }
@@ -222,9 +355,16 @@ CapacityOwnerReport CapacityOwner::report() const {
   r.name = config_.name;
   r.mode = provisioned_ ? "provisioned" : "on-demand";
   if (provisioned_) {
-    r.provisionedRead = config_.readCapacityUnits;
-    r.provisionedWrite = config_.writeCapacityUnits;
+    r.provisionedRead = startRead_;
+    r.provisionedWrite = startWrite_;
+    const double seconds = static_cast<double>(std::max<std::int64_t>(1, secondsProvisioned_));
+    r.meanProvisionedRead = secondsProvisioned_ > 0 ? readCapacitySeconds_ / seconds : startRead_;
+    r.meanProvisionedWrite =
+        secondsProvisioned_ > 0 ? writeCapacitySeconds_ / seconds : startWrite_;
+    r.scaling = scalingEvents_;
   }
+  r.storageSplits = storageSplits_;
+  r.storedBytes = items_.totalBytes();
   r.initialPartitions = initialPartitions_;
   r.partitions = map_.size();
   r.splits = splits_;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "simulator/engines/dynamodb/dynamodb_options.h"
+#include "simulator/engines/dynamodb/item_store.h"
 #include "simulator/engines/dynamodb/partition_map.h"
 #include "simulator/metrics/run_result.h"
 
@@ -34,6 +35,10 @@ enum class ThroughputLimit : std::uint8_t {
 //   capacity; without it, each partition gets its even share.
 // - On-demand (§4.5): the owner serves max(12,000 / 4,000, 2 x the highest second so far) read /
 //   write units a second; partitions double when that no longer fits in them.
+// - Storage (§4.1, §4.2): the owner's items (ItemStore); a partition that holds more than 10 GB
+//   splits in two where each side holds half of its bytes.
+// - Auto scaling (provisioned, AutoScalingOptions): each minute's consumption against the
+//   capacity moves the capacity toward the target utilization, after a delay.
 // - Split for heat (§4.4): a partition whose demand stays above its limit `splitAfterSeconds`
 //   seconds in a row splits in two between its two hottest keys, or isolates its hottest key, or
 //   halves; a partition of one key cannot split and keeps 3,000 / 1,000.
@@ -84,6 +89,22 @@ class CapacityOwner {
   void refuse(int partition, std::uint64_t hash, double readUnits, double writeUnits,
               ThroughputLimit limit, bool keyed = true);
 
+  // The owner's items. Load them, then call itemsLoaded().
+  ItemStore& items() { return items_; }
+  const ItemStore& items() const { return items_; }
+  // Computes each partition's bytes; splits, as at the table's creation (not counted as splits),
+  // any partition that holds more than a partition's storage.
+  void itemsLoaded();
+  // Adds `items` items of `bytes` each (negative: removes) to the collection of key `key` in
+  // item-store space `space`, hashed `hash`. A key outside the store's sample changes nothing.
+  // Removing never takes a collection below zero items.
+  void changeItems(int space, std::int64_t key, std::uint64_t hash, double items, double bytes);
+  // Puts one item of `bytes` at a key that holds at most one item: adds it when the collection is
+  // empty, replaces it (same size) otherwise.
+  void putUniqueItem(int space, std::int64_t key, std::uint64_t hash, double bytes);
+  // Whether one key's items came to exceed a partition's storage (KV Lab cannot split it).
+  bool oversizedCollection() const { return oversizedCollection_; }
+
   // Ends second `second` - 1 and starts `second`: refills buckets, banks burst, tracks the
   // on-demand peak, records heat, splits hot partitions.
   void onSecond(std::int64_t second);
@@ -93,6 +114,12 @@ class CapacityOwner {
 
  private:
   void splitHot(std::int64_t second);
+  void splitFull(std::int64_t second, bool counted);
+  // Splits partition `index` at `at` and gives each half its stored bytes.
+  void splitPartition(int index, std::uint64_t at, std::int64_t second);
+  // Doubles the partitions until `needed` fit (§4.2).
+  void growTo(double needed, std::int64_t second);
+  void autoScale(std::int64_t second);
   void growOnDemand(std::int64_t second);
   std::optional<std::uint64_t> splitPoint(const Partition& p) const;
   void updateLimits();
@@ -126,6 +153,31 @@ class CapacityOwner {
   double writeCountedPeak_ = 0;
   std::int64_t throttles_ = 0;
   int splits_ = 0;
+  int storageSplits_ = 0;
+  bool oversizedCollection_ = false;  // one key's items exceed a partition (not split)
+
+  ItemStore items_;
+
+  // Auto scaling: this minute's consumption, the minutes in a row above / below the target, the
+  // capacity decided and when it takes effect, the decreases made today, the events, and the
+  // capacity-seconds provisioned (for the mean capacity a month is billed at).
+  double readMinute_ = 0;
+  double writeMinute_ = 0;
+  int readHighMinutes_ = 0;
+  int readLowMinutes_ = 0;
+  int writeHighMinutes_ = 0;
+  int writeLowMinutes_ = 0;
+  std::optional<std::int64_t> pendingAt_;
+  double pendingRead_ = 0;
+  double pendingWrite_ = 0;
+  double startRead_ = 0;
+  double startWrite_ = 0;
+  int decreasesToday_ = 0;
+  std::int64_t lastDecreaseSecond_ = -1;
+  std::vector<ScalingEvent> scalingEvents_;
+  double readCapacitySeconds_ = 0;
+  double writeCapacitySeconds_ = 0;
+  std::int64_t secondsProvisioned_ = 0;
 };
 
 }  // namespace kvlab::sim

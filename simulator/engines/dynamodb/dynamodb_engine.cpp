@@ -6,6 +6,7 @@
 
 #include "model/capacity/cost.h"
 #include "model/capacity/dynamodb_limits.h"
+#include "model/capacity/storage.h"
 #include "model/design/item_estimate.h"
 #include "model/schema/key_template.h"
 #include "simulator/core/workload_setup.h"
@@ -151,16 +152,7 @@ Status DynamoDbEngine::prepare(const EngineInput& input, std::vector<PatternLoad
       break;
     }
     if (templateText.empty()) templateText = pk + "?";
-    for (std::size_t i = 0; i < keySpaces_.size(); ++i) {
-      KeySpace& k = keySpaces_[i];
-      if (k.owner == owner && k.templateText == templateText) {
-        k.count = std::max(k.count, count);
-        return static_cast<int>(i);
-      }
-    }
-    keySpaces_.push_back(KeySpace{owner, templateText, count,
-                                  Random::streamIdOf(ownerNames[owner] + "|" + templateText)});
-    return static_cast<int>(keySpaces_.size() - 1);
+    return keySpaceFor(owner, ownerNames[owner], templateText, count);
   };
 
   for (const model::AccessPattern& pattern : project.accessPatterns) {
@@ -193,6 +185,21 @@ Status DynamoDbEngine::prepare(const EngineInput& input, std::vector<PatternLoad
       return route.touches.back();
     };
     touchOf(primary);  // the primary owner first: its key space is what requests draw from
+    if (pp->operation == model::Operation::PutItem) {
+      route.itemChange = ItemChange::Add;
+      const model::Entity* entity =
+          pattern.entities.empty() ? nullptr : project.findEntity(pattern.entities.front());
+      const model::EntityKeys* keys = entity ? design.findEntity(entity->name) : nullptr;
+      const std::string* text = keys ? keys->find(design.table.pk) : nullptr;
+      if (text != nullptr) {
+        auto parsed = model::KeyTemplate::parse(*text);
+        const double distinct =
+            parsed ? model::distinctValues(project, *entity, parsed->attributes()) : 1;
+        if (distinct >= model::entityCount(*entity) - 0.5) route.itemChange = ItemChange::PutUnique;
+      }
+    } else if (pp->operation == model::Operation::DeleteItem) {
+      route.itemChange = ItemChange::Remove;
+    }
     double readUnits = 0;
     for (const auto& [name, units] : pp->readUnitsByCapacity) {
       touchOf(ownerOf(name)).readUnits += units;
@@ -249,7 +256,166 @@ Status DynamoDbEngine::prepare(const EngineInput& input, std::vector<PatternLoad
     loads.push_back(std::move(load));
   }
   inFlightByPattern_.assign(routes_.size(), 0);
+
+  loadItems(input, ownerNames);
+  for (std::size_t r = 0; r < routes_.size(); ++r) {
+    const model::AccessPattern* pattern = project.findPattern(routes_[r].patternId);
+    const model::Entity* entity = pattern == nullptr || pattern->entities.empty()
+                                      ? nullptr
+                                      : project.findEntity(pattern->entities.front());
+    if (entity == nullptr) continue;
+    const auto e = static_cast<std::size_t>(entity - project.entities.data());
+    for (Touch& t : routes_[r].touches) t.itemBytes = entityBytes_[t.owner][e];
+  }
   return Status::Ok();
+}
+
+int DynamoDbEngine::keySpaceFor(int owner, const std::string& ownerName,
+                                const std::string& templateText, std::int64_t count) {
+  for (std::size_t i = 0; i < keySpaces_.size(); ++i) {
+    KeySpace& k = keySpaces_[i];
+    if (k.owner == owner && k.templateText == templateText) {
+      k.count = std::max(k.count, count);
+      return static_cast<int>(i);
+    }
+  }
+  keySpaces_.push_back(
+      KeySpace{owner, templateText, count, Random::streamIdOf(ownerName + "|" + templateText)});
+  return static_cast<int>(keySpaces_.size() - 1);
+}
+
+void DynamoDbEngine::loadItems(const EngineInput& input,
+                               const std::vector<std::string>& ownerNames) {
+  const model::Project& project = input.project;
+  const model::Design& design = input.design;
+  // Each stored entity on each owner that holds it: its key space, its count, its distinct
+  // partition key values there.
+  struct Placed {
+    std::size_t entity = 0;
+    int keySpace = 0;
+    double count = 0;
+    std::int64_t distinct = 1;
+  };
+  std::vector<std::vector<Placed>> placed(owners_.size());
+  entityBytes_.assign(owners_.size(), std::vector<double>(project.entities.size(), 0.0));
+  for (std::size_t o = 0; o < owners_.size(); ++o) {
+    const model::SecondaryIndex* gsi = o == 0 ? nullptr : &design.gsis[o - 1];
+    const std::string pk = gsi ? gsi->pk.value_or("") : design.table.pk;
+    double datasetBytes = 0;
+    for (std::size_t e = 0; e < project.entities.size(); ++e) {
+      const model::Entity& entity = project.entities[e];
+      if (!entity.isStored()) continue;
+      const model::EntityKeys* keys =
+          gsi ? gsi->findEntity(entity.name) : design.findEntity(entity.name);
+      const std::string* text = keys ? keys->find(pk) : nullptr;
+      if (text == nullptr) continue;
+      std::int64_t distinct = 1;
+      if (auto parsed = model::KeyTemplate::parse(*text); parsed && !parsed->isConstant()) {
+        distinct = std::clamp<std::int64_t>(
+            std::llround(model::distinctValues(project, entity, parsed->attributes())), 1,
+            kMaxKeyCount);
+      }
+      const double count = std::min(model::entityCount(entity), static_cast<double>(kMaxKeyCount));
+      const std::int64_t itemBytes = model::estimateItem(project, design, entity).averageBytes;
+      const auto stored =
+          static_cast<double>(o == 0 ? model::capacity::storedItemBytes(itemBytes)
+                                     : model::capacity::storedIndexEntryBytes(itemBytes));
+      entityBytes_[o][e] = stored;
+      datasetBytes += count * stored;
+      placed[o].push_back(
+          {e, keySpaceFor(static_cast<int>(o), ownerNames[o], *text, distinct), count, distinct});
+    }
+    // The planner is the authority on sizes (its projections and key bytes): scale to its total.
+    for (const model::CapacityLoad& c : input.plan.capacity) {
+      if (c.name != ownerNames[o] || c.storedBytes <= 0 || datasetBytes <= 0) continue;
+      for (double& bytes : entityBytes_[o]) bytes *= c.storedBytes / datasetBytes;
+    }
+  }
+
+  for (std::size_t o = 0; o < owners_.size(); ++o) {
+    CapacityOwner& owner = *owners_[o];
+    ItemStore& store = owner.items();
+    // The key spaces the dataset uses, and a stride that keeps about maxStoredItems collections.
+    std::vector<int> spaces;
+    double collections = 0;
+    for (const Placed& p : placed[o]) {
+      if (std::find(spaces.begin(), spaces.end(), p.keySpace) != spaces.end()) continue;
+      spaces.push_back(p.keySpace);
+      collections += static_cast<double>(keySpaces_[p.keySpace].count);
+    }
+    const auto stride = static_cast<std::int64_t>(
+        std::max(1.0, std::ceil(collections / static_cast<double>(options_.maxStoredItems))));
+    for (int k : spaces) {
+      KeySpace& space = keySpaces_[k];
+      // A small key space is kept whole: sampling one key of three would misstate it.
+      space.storeSpace = store.addKeySpace(space.count, space.count <= stride ? 1 : stride);
+    }
+    for (const Placed& p : placed[o]) {
+      const KeySpace& space = keySpaces_[p.keySpace];
+      const std::int64_t step = store.strideOf(space.storeSpace);
+      const double bytes = entityBytes_[o][p.entity];
+      // Items per key: one when the key identifies the item; else a skewed fan-out over the first
+      // `distinct` keys, the largest collection about 10 times the mean: keys 0..k hold
+      // round(count x F(k+1)) items with F(x) = (x / distinct)^(1/a), so that they sum to the
+      // count.
+      const auto distinct = static_cast<double>(p.distinct);
+      const bool unique = distinct >= p.count - 0.5;
+      const double a =
+          !unique && distinct > 10 ? 1.0 / (1.0 - std::log(10.0) / std::log(distinct)) : 1.0;
+      auto itemsUpTo = [&](double x) {
+        return std::floor(p.count * std::pow(std::min(x, distinct) / distinct, 1 / a) + 0.5);
+      };
+      for (std::int64_t key = 0; key < space.count; key += step) {
+        const std::uint64_t hash = mix64(static_cast<std::uint64_t>(key) ^ space.salt);
+        double items = 0;
+        if (unique) {
+          items = static_cast<double>(key) < p.count ? 1 : 0;
+        } else if (key < p.distinct) {
+          const auto x = static_cast<double>(key);
+          items = itemsUpTo(x + 1) - itemsUpTo(x);
+        }
+        store.load(space.storeSpace, key, hash, items, bytes);
+      }
+    }
+    owner.itemsLoaded();
+    if (store.sampled()) {
+      notes_.push_back(owner.name() + ": " + std::to_string(std::llround(collections)) +
+                       " partition key values; one in " + std::to_string(stride) +
+                       " stored, each counted " + std::to_string(stride) +
+                       " times (max-items=" + std::to_string(options_.maxStoredItems) + ")");
+    }
+  }
+}
+
+bool DynamoDbEngine::applyItemChange(ItemChange change, const Touch& touch, std::int64_t key) {
+  const KeySpace& space = keySpaces_[touch.keySpace];
+  if (change == ItemChange::None || space.storeSpace < 0 || touch.itemBytes <= 0) return false;
+  CapacityOwner& owner = *owners_[touch.owner];
+  const std::uint64_t hash = hashOf(touch, key);
+  const double before = owner.items().totalBytes();
+  switch (change) {
+    case ItemChange::PutUnique:
+      owner.putUniqueItem(space.storeSpace, key, hash, touch.itemBytes);
+      break;
+    case ItemChange::Add:
+      owner.changeItems(space.storeSpace, key, hash, 1, touch.itemBytes);
+      break;
+    case ItemChange::Remove:
+      owner.changeItems(space.storeSpace, key, hash, -1, touch.itemBytes);
+      break;
+    case ItemChange::None:
+      break;
+  }
+  return owner.items().totalBytes() != before;
+}
+
+std::size_t DynamoDbEngine::memoryBytes() const {
+  std::size_t bytes = inFlight_.capacity() * sizeof(InFlight);
+  for (const auto& owner : owners_) {
+    bytes += owner->items().memoryBytes() +
+             static_cast<std::size_t>(owner->partitionCount()) * sizeof(Partition);
+  }
+  return bytes;
 }
 
 std::int64_t DynamoDbEngine::keyFor(const Touch& touch, const InFlight& request) const {
@@ -371,10 +537,19 @@ void DynamoDbEngine::attempt(InFlight& f, EngineContext& context) {
   const bool counted = now < durationEnd_;  // not in the drain
   double read = 0;
   double write = 0;
+  // The table's items change first (its touch comes first in a write); a GSI's entries follow:
+  // a put that replaced an item in place adds no entry.
+  ItemChange indexChange = route.itemChange;
   for (int i = 0; i < n; ++i) {
     const Touch& t = route.touches[i];
     CapacityOwner& owner = *owners_[t.owner];
     const double syncWrite = t.asyncWrite ? 0 : t.writeUnits;
+    if (syncWrite > 0 && route.itemChange != ItemChange::None && f.page == 0) {
+      const bool changed = applyItemChange(route.itemChange, t, keys[i]);
+      if (route.itemChange == ItemChange::PutUnique) {
+        indexChange = changed ? ItemChange::Add : ItemChange::None;
+      }
+    }
     if (t.readUnits > 0 || syncWrite > 0) {
       owner.consume(parts[i], hashes[i], t.readUnits, syncWrite, !t.scan, counted);
     }
@@ -391,7 +566,8 @@ void DynamoDbEngine::attempt(InFlight& f, EngineContext& context) {
                                      options_.indexPropagationSigma, route.random);
       context.schedule(
           now + fromMillis(delay), kIndexWriteEvent, static_cast<std::uint64_t>(keys[i]),
-          (static_cast<std::uint64_t>(f.pattern) << 16) | static_cast<std::uint64_t>(i));
+          (static_cast<std::uint64_t>(f.pattern) << 16) | static_cast<std::uint64_t>(i),
+          static_cast<std::uint64_t>(indexChange));
       ++pendingIndexWrites_;
     }
   }
@@ -443,6 +619,7 @@ void DynamoDbEngine::onEvent(const Event& event, EngineContext& context) {
           3 * t.writeUnits);
     }
     context.metrics().recordUnits(pattern, 0, t.writeUnits, counted);
+    applyItemChange(static_cast<ItemChange>(event.c), t, key);
     --pendingIndexWrites_;
   }
 }
@@ -471,6 +648,13 @@ void DynamoDbEngine::finish(EngineContext& context, RunResult& result) {
                            " GSI write(s) had not landed when the run ended");
   }
   for (const std::string& note : notes_) result.notes.push_back(note);
+  for (const auto& owner : owners_) {
+    if (owner->oversizedCollection()) {
+      result.notes.push_back(owner->name() +
+                             ": one partition key value holds more than a partition's storage; "
+                             "DynamoDB splits such a collection by sort key, KV Lab does not");
+    }
+  }
 
   PartitionReport& partitions = result.partitions;
   partitions.throttledRequests = keyRangeThrottles_;
@@ -519,6 +703,12 @@ void DynamoDbEngine::finish(EngineContext& context, RunResult& result) {
     const model::CapacityLoad* load = nullptr;
     for (const model::CapacityLoad& c : input_->plan.capacity) {
       if (c.name == r.name) load = &c;
+    }
+    if (options_.mode == CapacityMode::Provisioned) {
+      // What the owner had, second by second (auto scaling changes it).
+      readCapacity += r.meanProvisionedRead;
+      writeCapacity += r.meanProvisionedWrite;
+      continue;
     }
     const ProvisionedThroughput* stated = options_.findProvisioned(r.name);
     readCapacity += stated ? stated->readCapacityUnits

@@ -44,14 +44,25 @@ class DynamoDbEngine final : public Engine {
   void finish(EngineContext& context, RunResult& result) override;
 
   const DynamoDbOptions& options() const { return options_; }
+  // The engine's own memory: the item stores, the partitions' state and the requests in flight.
+  std::size_t memoryBytes() const override;
 
  private:
-  // One partition key of one owner: its template, how many values it takes, its hash salt.
+  // One partition key of one owner: its template, how many values it takes, its hash salt, and
+  // its key space in the owner's item store (-1: no entity's items are stored under it).
   struct KeySpace {
     int owner = 0;
     std::string templateText;
     std::int64_t count = 1;
     std::uint64_t salt = 0;
+    int storeSpace = -1;
+  };
+  // What a successful write does to the items it touches.
+  enum class ItemChange : std::uint8_t {
+    None,
+    PutUnique,  // a key that holds one item: added when absent, replaced in place otherwise
+    Add,        // a new item in a collection of several
+    Remove,     // one item fewer
   };
   // What one request of a pattern does on one owner.
   struct Touch {
@@ -64,6 +75,7 @@ class DynamoDbEngine final : public Engine {
     bool spread = false;      // reads items found elsewhere (fetch-items, related-items): a key
                               // of its own per request, not a function of the request's key
     bool scan = false;        // reads the partitions in turn, one page after another
+    double itemBytes = 0;     // of the pattern's entity's item (or GSI entry) here, as stored
   };
   struct Route {
     std::string patternId;
@@ -72,6 +84,7 @@ class DynamoDbEngine final : public Engine {
     // A Query or Scan that reads more than 1 MB runs as this many calls one after the other
     // (§2.2); each touch's units are per call.
     std::int64_t pages = 1;
+    ItemChange itemChange = ItemChange::None;
     double kilobytesPerPage = 0;
     std::vector<Touch> touches;
     Random random{0};
@@ -93,6 +106,15 @@ class DynamoDbEngine final : public Engine {
   // A request that succeeded or failed is no longer in flight.
   void complete(const InFlight& f) { --inFlightByPattern_[f.pattern]; }
   std::int64_t keyFor(const Touch& touch, const InFlight& request) const;
+  // The key space of template `templateText` on `owner`, created with `count` values or widened
+  // to them.
+  int keySpaceFor(int owner, const std::string& ownerName, const std::string& templateText,
+                  std::int64_t count);
+  // Generates the dataset: every stored entity's items in the owners that hold them.
+  void loadItems(const EngineInput& input, const std::vector<std::string>& ownerNames);
+  // Applies a successful write's item change to `owner`'s store; returns whether the items changed
+  // (a put that replaced an item in place did not), which the GSIs' entries follow.
+  bool applyItemChange(ItemChange change, const Touch& touch, std::int64_t key);
   std::uint64_t hashOf(const Touch& touch, std::int64_t key) const;
 
   DynamoDbOptions options_;
@@ -112,6 +134,9 @@ class DynamoDbEngine final : public Engine {
   std::vector<HeavyHitters> hotByThrottles_;
   std::int64_t keyRangeThrottles_ = 0;
   std::int64_t pendingIndexWrites_ = 0;
+  // Per owner, per entity (the project's order): the bytes of one of its items or entries there
+  // (0: not held there), and its distinct partition key values there.
+  std::vector<std::vector<double>> entityBytes_;
   std::vector<std::string> notes_;
 };
 

@@ -71,10 +71,37 @@ std::optional<std::string> applyDynamoDbOptions(
       auto n = parseNumber(value);
       if (!n || *n < 0) return bad("a number >= 0");
       (key == "base-delay-ms" ? options.retry.baseDelayMillis : options.initialBurstSeconds) = *n;
+    } else if (key == "autoscaling") {
+      auto on = parseSwitch(value);
+      if (!on) return bad("on or off");
+      options.autoScaling.enabled = *on;
+    } else if (key == "autoscaling-target") {
+      auto n = parseNumber(value);
+      if (!n || *n < 20 || *n > 90) return bad("a percentage from 20 to 90");
+      options.autoScaling.targetUtilization = *n / 100.0;
+    } else if (key == "autoscaling-min" || key == "autoscaling-max") {
+      auto n = parseNumber(value);
+      if (!n || *n < 1 || *n > 1e9) return bad("a number of units from 1 to 10^9");
+      (key == "autoscaling-min" ? options.autoScaling.minCapacity
+                                : options.autoScaling.maxCapacity) = *n;
+    } else if (key == "autoscaling-delay") {
+      auto n = parseNumber(value);
+      if (!n || *n < 0 || *n > 86400) return bad("seconds from 0 to 86400");
+      options.autoScaling.delaySeconds = *n;
+    } else if (key == "max-items") {
+      auto n = parseNumber(value);
+      if (!n || *n < 1 || *n > 1e9 || *n != std::floor(*n)) return bad("a whole number 1-10^9");
+      options.maxStoredItems = static_cast<std::int64_t>(*n);
+    } else if (key == "partition-gb") {
+      auto n = parseNumber(value);
+      if (!n || *n < 1e-6 || *n > 1e6) return bad("a size in GB from 0.000001 to 10^6");
+      options.partitionBytes = *n * 1024.0 * 1024.0 * 1024.0;  // binary, as the default
     } else {
       return "unknown engine option '" + key +
              "'; expected capacity, provisioned, burst, adaptive, split, split-after, "
-             "max-attempts, base-delay-ms, initial-burst-seconds or partitions";
+             "max-attempts, base-delay-ms, initial-burst-seconds, partitions, autoscaling, "
+             "autoscaling-target, autoscaling-min, autoscaling-max, autoscaling-delay, max-items "
+             "or partition-gb";
     }
   }
   return std::nullopt;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -17,6 +18,27 @@ struct ProvisionedThroughput {
   std::string owner;
   double readCapacityUnits = 0;
   double writeCapacityUnits = 0;
+};
+
+// Provisioned mode's auto scaling (Application Auto Scaling's target tracking, as DynamoDB sets it
+// up): the alarms look at each minute's consumed units against the provisioned capacity. Scale out
+// when utilization stays above the target for `scaleOutMinutes` minutes in a row; scale in when it
+// stays `scaleInMargin` (20 points) or more below the target for `scaleInMinutes` in a row (AWS
+// re:Post "dynamodb-auto-scaling": above 70% for 2 consecutive minutes; 20% below the target for
+// 15 consecutive minutes). The new capacity is the minute's consumption over the target, between
+// `minCapacity` and `maxCapacity`, in force `delaySeconds` after the alarm (a model choice: the
+// alarm's evaluation and UpdateTable take about a minute). Decreases are limited as DynamoDB
+// limits them: 4 a day at any time, then one more for each hour without one (27 a day).
+struct AutoScalingOptions {
+  bool enabled = false;
+  double targetUtilization = 0.70;
+  double minCapacity = 1;
+  double maxCapacity = 40000;  // the default per-table quota (§4.5)
+  int scaleOutMinutes = 2;
+  int scaleInMinutes = 15;
+  double scaleInMargin = 0.20;
+  double delaySeconds = 60;
+  int decreasesAnyTimePerDay = 4;
 };
 
 // How the DynamoDB engine models a table. The defaults are DynamoDB's documented behaviour, each
@@ -62,6 +84,12 @@ struct DynamoDbOptions {
   double indexPropagationMedianMillis = 50;
   double indexPropagationSigma = 0.5;
 
+  AutoScalingOptions autoScaling;
+
+  // Items stored per table or GSI at most: beyond it the engine keeps a systematic sample of the
+  // items (every n-th) and counts each as n, and says so in the run's notes.
+  std::int64_t maxStoredItems = 1000000;
+
   RetryPolicy retry;
   ServiceTimeModel serviceTime;
 
@@ -74,6 +102,8 @@ struct DynamoDbOptions {
 //   provisioned=OWNER:RCU:WCU     (repeatable; OWNER is "table" or a GSI name)
 //   burst=on|off   adaptive=on|off   split=on|off   split-after=SECONDS
 //   max-attempts=N   base-delay-ms=MS   initial-burst-seconds=S   partitions=N
+//   autoscaling=on|off   autoscaling-target=PERCENT   autoscaling-min=UNITS
+//   autoscaling-max=UNITS   autoscaling-delay=SECONDS   max-items=N   partition-gb=GB
 // Applies them to `options`. On a bad key or value returns the message and leaves `options`
 // partly updated.
 std::optional<std::string> applyDynamoDbOptions(

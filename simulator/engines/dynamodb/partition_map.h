@@ -25,7 +25,8 @@ struct Partition {
   double writeServed = 0;
   double readDemand = 0;
   double writeDemand = 0;
-  int hotSeconds = 0;  // consecutive seconds with demand above the limit
+  int hotSeconds = 0;      // consecutive seconds with demand above the limit
+  double storedBytes = 0;  // the items whose keys hash into the range (ItemStore)
 
   // The heaviest keys since the partition last had a calm second: a Space-Saving summary of
   // four counters, weighted by the share of the partition's capacity asked for. Split points
