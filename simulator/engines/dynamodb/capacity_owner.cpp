@@ -56,10 +56,8 @@ void CapacityOwner::updateLimits() {
 }
 
 void CapacityOwner::itemsLoaded() {
-  items_.finishLoading();
-  for (int i = 0; i < map_.size(); ++i) {
-    Partition& p = map_.at(i);
-    p.storedBytes = items_.bytesIn(p.low, p.high);
+  for (const ItemStore::Collection& c : items_.collections()) {
+    if (c.bytes > 0) map_.at(map_.find(c.hash)).storedBytes += c.bytes;
   }
   splitFull(0, false);
   initialPartitions_ = map_.size();
@@ -73,9 +71,7 @@ void CapacityOwner::changeItems(int space, std::int64_t key, std::uint64_t hash,
   double count = items * stride;
   if (c->items + count < 0) count = -c->items;  // nothing left to remove
   const double delta = count * bytes;
-  c->items += count;
-  c->bytes = std::max(0.0, c->bytes + delta);
-  items_.addToTotal(delta);
+  items_.change(*c, count, delta);
   map_.at(map_.find(hash)).storedBytes += delta;
 }
 

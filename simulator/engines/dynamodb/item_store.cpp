@@ -21,20 +21,15 @@ double ItemStore::load(int space, std::int64_t key, std::uint64_t hash, double i
   if (c == nullptr) return 0;
   const auto stride = static_cast<double>(spaces_[space].stride);
   c->hash = hash;
-  c->items += items * stride;
-  c->bytes += items * bytesPerItem * stride;
-  totalBytes_ += items * bytesPerItem * stride;
+  change(*c, items * stride, items * bytesPerItem * stride);
   return items * bytesPerItem * stride;
 }
 
-void ItemStore::finishLoading() {
-  byHash_.resize(collections_.size());
-  for (std::size_t i = 0; i < byHash_.size(); ++i) byHash_[i] = static_cast<std::uint32_t>(i);
-  std::sort(byHash_.begin(), byHash_.end(), [&](std::uint32_t x, std::uint32_t y) {
-    return collections_[x].hash != collections_[y].hash
-               ? collections_[x].hash < collections_[y].hash
-               : x < y;
-  });
+void ItemStore::change(Collection& collection, double items, double bytes) {
+  collection.items += items;
+  collection.bytes += bytes;
+  totalBytes_ += bytes;
+  histogram_[collection.hash >> (64 - kHistogramBits)] += bytes;
 }
 
 ItemStore::Collection* ItemStore::find(int space, std::int64_t key) {
@@ -45,6 +40,15 @@ ItemStore::Collection* ItemStore::find(int space, std::int64_t key) {
 
 std::pair<std::size_t, std::size_t> ItemStore::rangeOf(std::uint64_t low,
                                                        std::uint64_t high) const {
+  if (byHash_.size() != collections_.size()) {
+    byHash_.resize(collections_.size());
+    for (std::size_t i = 0; i < byHash_.size(); ++i) byHash_[i] = static_cast<std::uint32_t>(i);
+    std::sort(byHash_.begin(), byHash_.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return collections_[x].hash != collections_[y].hash
+                 ? collections_[x].hash < collections_[y].hash
+                 : x < y;
+    });
+  }
   auto hashAt = [&](std::uint32_t i) { return collections_[i].hash; };
   const auto first = std::partition_point(byHash_.begin(), byHash_.end(),
                                           [&](std::uint32_t i) { return hashAt(i) < low; });
@@ -55,9 +59,20 @@ std::pair<std::size_t, std::size_t> ItemStore::rangeOf(std::uint64_t low,
 }
 
 double ItemStore::bytesIn(std::uint64_t low, std::uint64_t high) const {
-  const auto [first, last] = rangeOf(low, high);
+  constexpr int shift = 64 - kHistogramBits;
+  constexpr double width = static_cast<double>(std::uint64_t{1} << shift);
+  const std::uint64_t first = low >> shift;
+  const std::uint64_t last = high >> shift;
+  // The part of histogram range `b` that [low, high] covers.
+  auto covered = [&](std::uint64_t b) {
+    const std::uint64_t from = std::max(low, b << shift);
+    const std::uint64_t to = std::min(high, (b << shift) + ((std::uint64_t{1} << shift) - 1));
+    return (static_cast<double>(to - from) + 1) / width;
+  };
   double bytes = 0;
-  for (std::size_t i = first; i < last; ++i) bytes += collections_[byHash_[i]].bytes;
+  for (std::uint64_t b = first; b <= last; ++b) {
+    bytes += (b == first || b == last) ? histogram_[b] * std::min(1.0, covered(b)) : histogram_[b];
+  }
   return bytes;
 }
 
@@ -93,7 +108,7 @@ bool ItemStore::sampled() const {
 
 std::size_t ItemStore::memoryBytes() const {
   return collections_.capacity() * sizeof(Collection) + byHash_.capacity() * sizeof(std::uint32_t) +
-         spaces_.capacity() * sizeof(Space);
+         spaces_.capacity() * sizeof(Space) + histogram_.capacity() * sizeof(double);
 }
 
 }  // namespace kvlab::sim

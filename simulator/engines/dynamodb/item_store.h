@@ -16,7 +16,8 @@ namespace kvlab::sim {
 // key space is larger than the store's budget allows, only every `stride`-th key number is kept
 // and each kept collection counts `stride` times (a systematic sample); a write to a key outside
 // the sample changes nothing, and the kept ones stand for it. Memory: 24 bytes per collection
-// kept plus 4 for the hash order. Not thread-safe.
+// kept, plus 4 for the hash order once a storage split needs it, plus a 32 KB histogram. Not
+// thread-safe.
 class ItemStore {
  public:
   struct Collection {
@@ -31,13 +32,18 @@ class ItemStore {
   // Adds `items` items of `bytes` each to key `key` of `space`, whose hash is `hash`, while
   // loading (before finishLoading). Keys outside the sample are ignored. Returns the bytes added.
   double load(int space, std::int64_t key, std::uint64_t hash, double items, double bytesPerItem);
-  // Builds the hash order. Call once, after the last load.
-  void finishLoading();
+  // Every collection kept, in key-space order.
+  const std::vector<Collection>& collections() const { return collections_; }
 
   // The collection of key `key` in `space`, or nullptr when the key is outside the sample.
   Collection* find(int space, std::int64_t key);
 
-  // Bytes stored with hashes in [low, high].
+  // Adds `items` items and `bytes` bytes (already scaled; negative to remove) to `collection`.
+  void change(Collection& collection, double items, double bytes);
+
+  // Bytes stored with hashes in [low, high], from a histogram of 4,096 hash ranges: exact for a
+  // range made of whole histogram ranges (every partition of a table that has only doubled),
+  // otherwise its edge ranges count in proportion to the part of them it covers.
   double bytesIn(std::uint64_t low, std::uint64_t high) const;
   // Where to split [low, high] so that each side holds about half of its bytes: the first hash of
   // the right side. Empty when one collection holds more than the rest can balance and it is the
@@ -45,7 +51,6 @@ class ItemStore {
   std::optional<std::uint64_t> splitPointBySize(std::uint64_t low, std::uint64_t high) const;
 
   double totalBytes() const { return totalBytes_; }
-  void addToTotal(double bytes) { totalBytes_ += bytes; }
   std::size_t collectionsKept() const { return collections_.size(); }
   bool sampled() const;
   std::size_t memoryBytes() const;
@@ -62,8 +67,12 @@ class ItemStore {
 
   std::vector<Space> spaces_;
   std::vector<Collection> collections_;
-  std::vector<std::uint32_t> byHash_;
+  // The collections in hash order, for range sums; built at the first range query (most runs never
+  // split a partition, and sorting a million hashes costs more than a short run).
+  mutable std::vector<std::uint32_t> byHash_;
   double totalBytes_ = 0;
+  static constexpr int kHistogramBits = 12;
+  std::vector<double> histogram_ = std::vector<double>(std::size_t{1} << kHistogramBits, 0.0);
 };
 
 }  // namespace kvlab::sim
