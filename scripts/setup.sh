@@ -22,7 +22,12 @@ packages=(
   fonts-dejavu-core clang-format
   libpq-dev postgresql-15
   libxlsxwriter-dev poppler-utils
+  libcurl4-openssl-dev libssl-dev
 )
+
+# Node.js and npm for dynalite; Debian's packages only when no npm is there (a NodeSource nodejs
+# bundles npm and conflicts with Debian's npm package).
+if ! command -v npm > /dev/null 2>&1; then packages+=(nodejs npm); fi
 
 install_packages() {
   local missing=()
@@ -49,7 +54,19 @@ build() {
   cmake --build "$dir" -j "$jobs"
 }
 
+# dynalite (the DynamoDB HTTP API on LevelDB, in Node.js) for the dynamodb-api tests, in the
+# project's own folder; npm installs it only when it is not there yet.
+install_dynalite() {
+  if [ -f third_party/dynalite/node_modules/dynalite/cli.js ]; then
+    echo "setup: dynalite is installed (third_party/dynalite)"
+    return
+  fi
+  echo "setup: installing dynalite 4 in third_party/dynalite (npm)"
+  (cd third_party/dynalite && npm install --no-audit --no-fund dynalite@4)
+}
+
 install_packages
+install_dynalite
 case "$mode" in
   deps) ;;
   build)

@@ -21,5 +21,6 @@ void addBenchCommand(CLI::App& app, int& exitCode);
 void addImportCommand(CLI::App& app, int& exitCode);
 void addExportCommand(CLI::App& app, int& exitCode);
 void addReportCommand(CLI::App& app, int& exitCode);
+void addCheckModelCommand(CLI::App& app, int& exitCode);
 
 }  // namespace kvlab::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   addImportCommand(app, exitCode);
   addExportCommand(app, exitCode);
   addReportCommand(app, exitCode);
+  addCheckModelCommand(app, exitCode);
 
   std::string helpTopic;
   CLI::App* help = app.add_subcommand("help", "Show the help of a command");

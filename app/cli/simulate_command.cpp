@@ -17,6 +17,7 @@
 #include "app/cli/number_format.h"
 #include "app/cli/project_loading.h"
 #include "model/design/planner.h"
+#include "simulator/backends/dynamodb_api_replay.h"
 #include "simulator/backends/postgres_replay.h"
 #include "simulator/core/runner.h"
 #include "simulator/core/workload_setup.h"
@@ -44,6 +45,9 @@ struct SimulateOptions {
   bool quiet = false;
   std::string workload;
   std::string connection;  // --engine postgres: the server to replay on
+  std::string endpoint;    // --engine dynamodb-api: the server to replay on
+  int clients = 0;         // --engine dynamodb-api: a closed loop of N clients
+  bool keep = false;       // --engine dynamodb-api: keep the table
   bool durationGiven = false;
   bool seedGiven = false;
 };
@@ -328,6 +332,74 @@ int runPostgresReplay(const SimulateOptions& options, double duration) {
   return kExitOk;
 }
 
+// --engine dynamodb-api: the workload replayed for real on a DynamoDB API server.
+int runDynamoDbApiReplay(const SimulateOptions& options, double duration) {
+  if (options.endpoint.empty()) {
+    std::cerr << "kvlab simulate: --engine dynamodb-api needs --endpoint (a URL such as "
+                 "http://127.0.0.1:8000 or https://dynamodb.us-east-1.amazonaws.com)\n";
+    return kExitUsage;
+  }
+  sim::DynamoDbApiOptions replay;
+  replay.endpoint = options.endpoint;
+  replay.durationSeconds = duration;
+  replay.seed = options.seed;
+  replay.clients = options.clients;
+  replay.keepTable = options.keep;
+  for (const std::string& option : options.engineOptions) {
+    const auto equals = option.find('=');
+    const std::string key = option.substr(0, equals);
+    const std::string value = equals == std::string::npos ? "" : option.substr(equals + 1);
+    try {
+      if (key == "items") {
+        replay.maxItems = std::stoll(value);
+      } else if (key == "rate-scale") {
+        replay.rateScale = std::stod(value);
+      } else if (key == "max-requests") {
+        replay.maxRequests = std::stoll(value);
+      } else if (key == "concurrency") {
+        replay.concurrency = std::stoi(value);
+      } else if (key == "scan-limit") {
+        replay.scanLimit = std::stoll(value);
+      } else if (key == "max-attempts") {
+        replay.maxAttempts = std::stoi(value);
+      } else if (key == "table") {
+        replay.tableName = value;
+      } else {
+        throw std::invalid_argument(key);
+      }
+    } catch (const std::exception&) {
+      std::cerr << "kvlab simulate: --engine-option " << option
+                << ": dynamodb-api takes items=N, rate-scale=X, max-requests=N, concurrency=N, "
+                   "scan-limit=N, max-attempts=N, table=NAME\n";
+      return kExitUsage;
+    }
+  }
+  auto project = loadValidProject(options.file);
+  if (!project) return kExitInvalid;
+  const model::Design* design = chooseDesign(*project, options.design, options.file);
+  if (design == nullptr) return kExitInvalid;
+  replay.design = design->name;
+  sim::RunOutcome outcome = sim::replayOnDynamoDbApi(*project, replay);
+  if (!outcome.status.ok()) {
+    std::cerr << "kvlab simulate: " << outcome.status.message() << "\n";
+    return kExitInvalid;
+  }
+  if (options.json == "-") {
+    std::cout << sim::runResultJson(outcome.result);
+    return kExitOk;
+  }
+  printSummary(outcome.result, std::cout);
+  if (!options.json.empty()) {
+    std::ofstream out(options.json, std::ios::binary);
+    out << sim::runResultJson(outcome.result);
+    if (!out) {
+      std::cerr << "kvlab simulate: cannot write " << options.json << "\n";
+      return kExitInvalid;
+    }
+  }
+  return kExitOk;
+}
+
 int runSimulate(const SimulateOptions& options) {
   const std::optional<double> duration = parseDuration(options.duration);
   if (!duration) {
@@ -336,6 +408,7 @@ int runSimulate(const SimulateOptions& options) {
     return kExitUsage;
   }
   if (options.engine == "postgres") return runPostgresReplay(options, *duration);
+  if (options.engine == "dynamodb-api") return runDynamoDbApiReplay(options, *duration);
   sim::RunOptions run;
   run.seed = options.seed;
   run.durationSeconds = *duration;
@@ -513,7 +586,9 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
                       "dataset, workload and seed, then a side-by-side summary:" +
                           engines +
                           "\n  postgres: the workload replayed for real on the server --connection "
-                          "names (wall-clock time; docs/engines.md)");
+                          "names (wall-clock time; docs/engines.md)"
+                          "\n  dynamodb-api: the workload replayed for real on the DynamoDB API "
+                          "server --endpoint names (docs/engines.md)");
   command->add_option("--duration", options->duration,
                       "Virtual time to generate requests for: 90s, 10m, 1h (default 60s)");
   command->add_option("--seed", options->seed, "The random seed (default 1)");
@@ -540,6 +615,16 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
   command->add_option("--connection", options->connection,
                       "--engine postgres: replay the workload for real, in wall-clock time, on "
                       "this PostgreSQL server (a libpq URL); nothing else is contacted");
+  command->add_option("--endpoint", options->endpoint,
+                      "--engine dynamodb-api: replay the workload for real, in wall-clock time, "
+                      "on this DynamoDB API server (a URL); nothing else is contacted");
+  command
+      ->add_option("--clients", options->clients,
+                   "--engine dynamodb-api: a closed loop of N clients, each sending its next "
+                   "request when the last ends (default: open loop at the patterns' rates)")
+      ->check(CLI::Range(0, 1000));
+  command->add_flag("--keep", options->keep,
+                    "--engine dynamodb-api: keep the table and its items at the end");
   command->add_option("--workload", options->workload,
                       "A workload of the project (its duration, seed and each pattern's rate over "
                       "time, key popularity and consistency); --duration and --seed still win");
