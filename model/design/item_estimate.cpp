@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 
 #include "model/schema/key_template.h"
@@ -165,6 +166,29 @@ ItemEstimate estimateItem(const Project& project, const Design& design, const En
   estimate.averageBytes = capacity::estimatedItemSize(estimate.attributes);
   estimate.maxBytes = estimate.averageBytes + maxExtra;
   return estimate;
+}
+
+double presenceOf(const Attribute& attribute) {
+  for (const auto& [field, text] : attribute.extra) {
+    if (field != "presence") continue;
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || *end != '\0' || !(value > 0) || value > 1) return 1;
+    return value;
+  }
+  return 1;
+}
+
+double keyPresence(const Entity& entity, std::string_view templateText) {
+  auto parsed = KeyTemplate::parse(templateText);
+  if (!parsed) return 1;
+  double share = 1;
+  for (const std::string& name : parsed->attributes()) {
+    if (const Attribute* attribute = entity.findAttribute(name)) {
+      share = std::min(share, presenceOf(*attribute));
+    }
+  }
+  return share;
 }
 
 double entityCount(const Entity& entity) {

@@ -45,6 +45,17 @@ ItemEstimate estimateItem(const Project& project, const Design& design, const En
 // How many of `entity`'s items are expected.
 double entityCount(const Entity& entity);
 
+// The share of an entity's items that carry `attribute`, in (0, 1]: the attribute's `presence`
+// (a KV Lab extension of kvlab/1, kept by the reader as an unknown field: `"presence": 0.02` says
+// that 2% of the items have the attribute, as an `escalatedTo` that only escalated tickets
+// carry), 1 when it states none or states something else than a number in (0, 1].
+double presenceOf(const Attribute& attribute);
+
+// The share of `entity`'s items that carry every attribute `templateText` names: an item lacking
+// one has no entry in an index keyed on it (a sparse index). The smallest presence among them (the
+// attributes are taken to be carried by the same items), 1 for a constant.
+double keyPresence(const Entity& entity, std::string_view templateText);
+
 // How many distinct values the combination of `attributes` takes across `entity`'s items,
 // between 1 and the entity's count: the count when the attributes include the identifier; a
 // parent's count when they include the identifier of a parent (a relationship to `entity`); the

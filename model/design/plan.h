@@ -14,7 +14,7 @@ namespace kvlab::model {
 // Something a user should know about how a pattern runs. `code` is stable for tools: scan,
 // filter, client-sort, strong-read-on-gsi, hot-key, item-too-large, collection-too-large,
 // fetch-items, key-lookup-first, transaction-too-large, aggregate-client-side, no-rate,
-// multi-query, related-items, stated-plan-differs.
+// multi-query, related-items, stated-plan-differs, key-change.
 struct PlanWarning {
   std::string code;
   std::string message;

@@ -207,10 +207,25 @@ struct PlannerContext {
     return static_cast<double>(bytes.value_or(estimate.averageBytes));
   }
 
+  // The share of `entity`'s items that have an entry in `view`: all of them in the table; in an
+  // index, those that carry the attributes its key templates name (a sparse index, R8).
+  double share(const IndexView& view, const std::string& entity) const {
+    if (view.kind == IndexView::Kind::Table) return 1;
+    const Entity* e = project.findEntity(entity);
+    double s = 1;
+    if (const std::string* text = view.pkTemplate(entity)) s = std::min(s, keyPresence(*e, *text));
+    if (const std::string* text = view.skTemplate(entity)) s = std::min(s, keyPresence(*e, *text));
+    return s;
+  }
+  // The entries of `entity` in `view`.
+  double entries(const IndexView& view, const std::string& entity) const {
+    return entityCount(*project.findEntity(entity)) * share(view, entity);
+  }
+
   double indexItems(const IndexView& view) {
     double total = 0;
     for (const Entity& entity : project.entities) {
-      if (entity.isStored() && view.holds(entity.name)) total += entityCount(entity);
+      if (entity.isStored() && view.holds(entity.name)) total += entries(view, entity.name);
     }
     return total;
   }
@@ -218,7 +233,7 @@ struct PlannerContext {
     double total = 0;
     for (const Entity& entity : project.entities) {
       if (entity.isStored() && view.holds(entity.name)) {
-        total += entityCount(entity) * entryBytes(view, entity.name);
+        total += entries(view, entity.name) * entryBytes(view, entity.name);
       }
     }
     return total;
@@ -293,6 +308,17 @@ std::string rangeCondition(const std::string& sk, const std::string& prefix,
   }
 }
 
+// Whether `text` names one of `attributes`.
+bool namesAny(const std::string* text, const std::vector<std::string>& attributes) {
+  if (text == nullptr) return false;
+  auto parsed = KeyTemplate::parse(*text);
+  if (!parsed) return false;
+  for (const std::string& a : parsed->attributes()) {
+    if (contains(attributes, a)) return true;
+  }
+  return false;
+}
+
 // How `pattern` reads through `view`, or nothing when the view cannot find its items by key.
 std::optional<ReadCandidate> evaluateRead(PlannerContext& context, const IndexView& view,
                                           const AccessPattern& pattern,
@@ -310,6 +336,25 @@ std::optional<ReadCandidate> evaluateRead(PlannerContext& context, const IndexVi
   const std::vector<std::string> pkAttributes = pkTemplate->attributes();
   for (const std::string& attribute : pkAttributes) {
     if (!contains(pattern.equals, attribute)) return std::nullopt;
+  }
+
+  // A sparse index holds only the items that carry its key attributes: it answers a pattern only
+  // when the pattern asks for those items alone, testing each such attribute (an item without it
+  // fails any test on it).
+  for (const std::string& target : targets) {
+    if (context.share(view, target) >= 1) continue;
+    const Entity* entity = context.project.findEntity(target);
+    for (const std::string* text : {view.pkTemplate(target), view.skTemplate(target)}) {
+      auto parsed = text ? KeyTemplate::parse(*text) : std::nullopt;
+      if (!parsed) continue;
+      for (const std::string& a : parsed->attributes()) {
+        const Attribute* attribute = entity->findAttribute(a);
+        const bool tested = contains(pattern.equals, a) ||
+                            (pattern.range && pattern.range->attribute == a) ||
+                            (pattern.filter && contains(*pattern.filter, a));
+        if (attribute != nullptr && presenceOf(*attribute) < 1 && !tested) return std::nullopt;
+      }
+    }
   }
 
   ReadCandidate candidate;
@@ -359,7 +404,8 @@ std::optional<ReadCandidate> evaluateRead(PlannerContext& context, const IndexVi
         std::any_of(splits.begin(), splits.end(), [](const auto& s) { return !s.bound.empty(); });
 
     if (sameSplit && splits.front().fullyBound) {
-      exact = true;
+      // A whole key names one item on the table only: an index key need not be unique.
+      exact = view.kind == IndexView::Kind::Table;
       candidate.keyCondition += " AND " + *view.sk + " = " + splits.front().boundText;
     } else if (pattern.range && sameSplit && splits.front().next == pattern.range->attribute) {
       rangeInKey = true;
@@ -380,7 +426,8 @@ std::optional<ReadCandidate> evaluateRead(PlannerContext& context, const IndexVi
       for (const std::string& attribute : keyBound) {
         if (entity->findAttribute(attribute) != nullptr) own.push_back(attribute);
       }
-      const double n = exact ? 1 : itemsPerValue(context.project, *entity, own);
+      const double n =
+          exact ? 1 : itemsPerValue(context.project, *entity, own) * context.share(view, target);
       candidate.items += n;
       candidate.bytesRead += n * context.entryBytes(view, target);
     }
@@ -391,7 +438,7 @@ std::optional<ReadCandidate> evaluateRead(PlannerContext& context, const IndexVi
         for (const std::string& attribute : pkAttributes) {
           if (entity->findAttribute(attribute) != nullptr) own.push_back(attribute);
         }
-        const double n = itemsPerValue(context.project, *entity, own);
+        const double n = itemsPerValue(context.project, *entity, own) * context.share(view, other);
         candidate.items += n;
         candidate.bytesRead += n * context.entryBytes(view, other);
       }
@@ -400,9 +447,10 @@ std::optional<ReadCandidate> evaluateRead(PlannerContext& context, const IndexVi
     // Without a sort key the partition key is the whole key: unique on the table, not in an index.
     exact = targets.size() == 1 && view.kind == IndexView::Kind::Table;
     for (const std::string& target : targets) {
-      const double n =
-          exact ? 1
-                : itemsPerValue(context.project, *context.project.findEntity(target), pkAttributes);
+      const double n = exact ? 1
+                             : itemsPerValue(context.project, *context.project.findEntity(target),
+                                             pkAttributes) *
+                                   context.share(view, target);
       candidate.items += n;
       candidate.bytesRead += n * context.entryBytes(view, target);
     }
@@ -422,6 +470,20 @@ std::optional<ReadCandidate> evaluateRead(PlannerContext& context, const IndexVi
       if (!contains(candidate.filter, attribute)) candidate.filter.push_back(attribute);
     }
   }
+  // A filter on an attribute that only some items carry asks for the items that carry it
+  // (attribute_exists): an index keyed on it holds only those, so it needs no filter (R8).
+  std::erase_if(candidate.filter, [&](const std::string& attribute) {
+    if (!pattern.filter || !contains(*pattern.filter, attribute)) return false;
+    for (const std::string& target : targets) {
+      const Attribute* a = context.project.findEntity(target)->findAttribute(attribute);
+      if (a == nullptr || presenceOf(*a) >= 1 || context.share(view, target) >= 1 ||
+          !(namesAny(view.pkTemplate(target), {attribute}) ||
+            namesAny(view.skTemplate(target), {attribute}))) {
+        return false;
+      }
+    }
+    return true;
+  });
   if (pattern.limit && !exact && candidate.filter.empty() && !candidate.typeFilter) {
     const double limit = static_cast<double>(*pattern.limit);
     if (candidate.items > limit) {
@@ -668,19 +730,30 @@ std::string notServedReason(const Design& design, const AccessPattern& pattern,
 }
 
 // The index writes that `items` writes of one item cause, added to `plan`. `kind` is put, update
-// or delete.
-void addIndexWrites(PlannerContext& context, PatternPlan& plan, const std::string& entity,
-                    Action kind, std::int64_t items = 1) {
+// or delete; an update may change `changing`: an index whose key names one of them gets its
+// entry deleted and written again (2 writes, R17). Only the items that carry an index's key
+// attributes have an entry in it. Returns the indexes whose key the update may change.
+std::vector<std::string> addIndexWrites(PlannerContext& context, PatternPlan& plan,
+                                        const std::string& entity, Action kind,
+                                        std::int64_t items = 1,
+                                        const std::vector<std::string>& changing = {}) {
+  std::vector<std::string> keyChanges;
   for (std::size_t i = 1; i < context.views.size(); ++i) {
     const IndexView& view = context.views[i];
     if (!view.holds(entity)) continue;
-    // An update is taken to change non-key attributes: KEYS_ONLY entries do not change.
-    if (kind == Action::Update && view.projection == Projection::KeysOnly) continue;
+    const bool keyChange = kind == Action::Update && (namesAny(view.pkTemplate(entity), changing) ||
+                                                      namesAny(view.skTemplate(entity), changing));
+    // Otherwise an update changes non-key attributes: KEYS_ONLY entries do not change.
+    if (kind == Action::Update && !keyChange && view.projection == Projection::KeysOnly) continue;
     const auto entry = static_cast<std::int64_t>(std::ceil(context.entryBytes(view, entity)));
+    const std::int64_t units =
+        keyChange ? capacity::indexWriteUnits(capacity::IndexChange::KeyChange, entry, entry)
+                  : capacity::itemWriteUnits(entry, capacity::WriteType::Standard);
+    if (keyChange) keyChanges.push_back(view.name);
     addUnits(plan.writeUnitsByCapacity, view.capacityOwner(),
-             static_cast<double>(items) * static_cast<double>(capacity::itemWriteUnits(
-                                              entry, capacity::WriteType::Standard)));
+             static_cast<double>(items) * static_cast<double>(units) * context.share(view, entity));
   }
+  return keyChanges;
 }
 
 void planWrite(PlannerContext& context, PatternPlan& plan, const AccessPattern& pattern,
@@ -711,19 +784,63 @@ void planWrite(PlannerContext& context, PatternPlan& plan, const AccessPattern& 
       plan.reason =
           "PutItem of the whole item; every index that holds " + entity + " gets an entry";
       break;
-    case Action::Update:
-      plan.operation = Operation::UpdateItem;
-      base = capacity::updateItemWriteUnits(bytes, bytes);
-      plan.reason = "UpdateItem by primary key, charged on the larger of the item before and after";
+    case Action::Update: {
+      const std::vector<std::string> changing =
+          attributesAnUpdateMayChange(context.project, pattern, entity);
+      std::vector<std::string> inKey;
+      for (const std::string* text : {table.pkTemplate(entity), table.skTemplate(entity)}) {
+        auto parsed = text ? KeyTemplate::parse(*text) : std::nullopt;
+        if (!parsed) continue;
+        for (const std::string& a : parsed->attributes()) {
+          if (contains(changing, a) && !contains(inKey, a)) inKey.push_back(a);
+        }
+      }
+      if (!inKey.empty()) {
+        // A key attribute cannot be updated in place: the item moves, atomically.
+        plan.operation = Operation::TransactWriteItems;
+        base = capacity::itemWriteUnits(bytes, capacity::WriteType::Transactional) * 2;
+        plan.reason = "the update may change " + joined(inKey) +
+                      ", which the table's key is built from: DynamoDB cannot change a key in "
+                      "place, so a TransactWriteItems deletes the item and puts it under its "
+                      "new key (each costs twice); every index entry is deleted and written again";
+        plan.warnings.push_back(
+            {"key-change",
+             "an update of " + entity + " may change " + joined(inKey) +
+                 ", part of the table's primary key: a delete and a put (" +
+                 number(static_cast<double>(base)) + " write units instead of " +
+                 number(static_cast<double>(capacity::updateItemWriteUnits(bytes, bytes))) +
+                 "); keep mutable attributes out of keys (R17)"});
+        addUnits(plan.writeUnitsByCapacity, "table", static_cast<double>(base));
+        addIndexWrites(context, plan, entity, Action::Delete);
+        addIndexWrites(context, plan, entity, Action::Put);
+      } else {
+        plan.operation = Operation::UpdateItem;
+        base = capacity::updateItemWriteUnits(bytes, bytes);
+        plan.reason =
+            "UpdateItem by primary key, charged on the larger of the item before and after";
+        addUnits(plan.writeUnitsByCapacity, "table", static_cast<double>(base));
+        const auto keyChanges = addIndexWrites(context, plan, entity, Action::Update, 1, changing);
+        if (!keyChanges.empty()) {
+          plan.warnings.push_back(
+              {"key-change", "an update of " + entity + " may change an attribute the key of " +
+                                 joined(keyChanges) +
+                                 " is built from: each such index deletes the old entry and "
+                                 "writes the new (2 writes, not 1); keep mutable attributes out "
+                                 "of GSI keys (R17)"});
+        }
+      }
       break;
+    }
     default:
       plan.operation = Operation::DeleteItem;
       base = capacity::deleteItemWriteUnits(bytes);
       plan.reason = "DeleteItem by primary key; every index entry of the item is deleted too";
       break;
   }
-  addUnits(plan.writeUnitsByCapacity, "table", static_cast<double>(base));
-  addIndexWrites(context, plan, entity, pattern.action);
+  if (pattern.action != Action::Update) {
+    addUnits(plan.writeUnitsByCapacity, "table", static_cast<double>(base));
+    addIndexWrites(context, plan, entity, pattern.action);
+  }
 
   // An update or a delete needs the whole primary key; when the pattern gives less, a read finds
   // it first.
@@ -1024,7 +1141,7 @@ DesignPlan planDesign(const Project& project, const Design& design,
     CapacityLoad& load = loadFor(plan, view.capacityOwner());
     for (const Entity& entity : project.entities) {
       if (!entity.isStored() || !view.holds(entity.name)) continue;
-      const double count = entityCount(entity);
+      const double count = context.entries(view, entity.name);
       const auto bytes =
           static_cast<std::int64_t>(std::ceil(context.entryBytes(view, entity.name)));
       const std::int64_t stored = view.kind == IndexView::Kind::Table
@@ -1058,6 +1175,30 @@ DesignPlan planDesign(const Project& project, const Design& design,
   }
   checkDesignLimits(context, plan);
   return plan;
+}
+
+std::vector<std::string> attributesAnUpdateMayChange(const Project& project,
+                                                     const AccessPattern& pattern,
+                                                     const std::string& entity) {
+  std::vector<std::string> changing;
+  const Entity* e = project.findEntity(entity);
+  if (e == nullptr || pattern.action != Action::Update) return changing;
+  std::vector<std::string> fixed = e->identifier;
+  for (const std::string& a : pattern.equals) fixed.push_back(a);
+  // A parent's identifier that the item carries: where the item belongs, which an update does
+  // not move.
+  for (const Relationship& relationship : project.relationships) {
+    if (relationship.to != entity || relationship.from == entity) continue;
+    const Entity* parent = project.findEntity(relationship.from);
+    if (parent == nullptr || parent->identifier.empty()) continue;
+    bool carried = true;
+    for (const std::string& a : parent->identifier) carried = carried && e->findAttribute(a);
+    if (carried) fixed.insert(fixed.end(), parent->identifier.begin(), parent->identifier.end());
+  }
+  for (const Attribute& attribute : e->attributes) {
+    if (!contains(fixed, attribute.name)) changing.push_back(attribute.name);
+  }
+  return changing;
 }
 
 AccessPattern patternForEntity(const Project& project, const AccessPattern& pattern,

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "model/capacity/price_sheet.h"
 #include "model/design/plan.h"
 #include "model/schema/project.h"
@@ -18,6 +21,16 @@ struct PlannerOptions {
 // simulator and the reports all ask it. Requires a project that validates; pure; thread-safe.
 DesignPlan planDesign(const Project& project, const Design& design,
                       const capacity::PriceSheet& prices, const PlannerOptions& options = {});
+
+// The attributes of `entity` that the update `pattern` may change (empty for another action).
+// kvlab/1 does not say which attributes an update sets, so the planner infers it: every attribute
+// but the entity's identifier, the attributes the update is given by equality (it finds the item
+// by them) and the identifier of a parent the item carries (a relationship's link: an update
+// does not move an item to another parent). A key built from one of them is priced as changed
+// by every such update: a delete and a put on the table, two writes on an index.
+std::vector<std::string> attributesAnUpdateMayChange(const Project& project,
+                                                     const AccessPattern& pattern,
+                                                     const std::string& entity);
 
 // `pattern` as it applies to `entity` alone: the same pattern reading only `entity`, keeping only
 // the attributes (equality, range, sort, filter) that the entity has.

@@ -10,7 +10,9 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <utility>
 
+#include "model/capacity/write_units.h"
 #include "model/design/item_estimate.h"
 #include "model/design/planner.h"
 #include "model/modeler/entity_graph.h"
@@ -91,10 +93,29 @@ struct KeyCandidate {
   std::string pk;
   std::string sk;
   bool onTable = true;
-  double cost = 0;       // per month: writes and storage a GSI entry adds; key bytes on the table
-  int column = 0;        // the program's column
-  std::string hotWrite;  // the write pattern one of its key values cannot take, if any
+  double cost = 0;        // per month: writes and storage a GSI entry adds; key bytes on the table
+  int column = 0;         // the program's column
+  std::string hotWrite;   // the write pattern one of its key values cannot take, if any
+  double share = 1;       // of the entity's items that carry the key's attributes (sparse, R8)
+  std::string keyChange;  // an update that may change an attribute of the key, if any
+  // An entry in the inverted index (R5): the table key `twinOf` with its keys swapped, in a GSI
+  // keyed on the table's SK and sorted by its PK. Chosen with its table key whenever the
+  // inverted index is, for every entity: each item of the table has an entry in it.
+  int twinOf = -1;
+  bool inverted() const { return twinOf >= 0; }
+  // A table key made for the inverted index only (GROUP#{groupId} / GROUP#{groupId}): on the
+  // table it reads what the entity's own key reads, so it is not priced there again.
+  bool forInverted = false;
 };
+
+KeyCandidate keyCandidate(std::string entity, std::string pk, std::string sk, bool onTable) {
+  KeyCandidate c;
+  c.entity = std::move(entity);
+  c.pk = std::move(pk);
+  c.sk = std::move(sk);
+  c.onTable = onTable;
+  return c;
+}
 
 // One way to serve one pattern (or one entity's share of a pattern read apart).
 struct ServeOption {
@@ -134,8 +155,11 @@ class Modeler {
     assignPrefixes();
     for (const std::string& entity : graph_.canonicalOrder()) addCandidate(ownKeys(entity));
     generateAll();
+    addAdjacencyKeys();
+    addInvertedEntries();
     for (const AccessPattern* pattern : patterns_) addDemands(*pattern);
     priceGsiCandidates();
+    priceTableKeyChanges();
     penalizeHotWrites();
     result.candidateKeys = static_cast<int>(candidates_.size());
     for (const Demand& demand : demands_)
@@ -218,7 +242,7 @@ class Modeler {
     const std::string prefix = prefixOf(name);
     std::vector<std::string> id = e.identifier;
     if (id.empty() && !e.attributes.empty()) id.push_back(e.attributes.front().name);
-    return KeyCandidate{name, prefix + placeholders(id), prefix, true, 0, 0, {}};
+    return keyCandidate(name, prefix + placeholders(id), prefix, true);
   }
 
   // The partition key of `attributes`: the prefix of the entity they identify, or of the first.
@@ -251,10 +275,15 @@ class Modeler {
   }
 
   int addCandidate(KeyCandidate candidate) {
+    const Entity& owner = entity(candidate.entity);
+    candidate.share = std::min(keyPresence(owner, candidate.pk), keyPresence(owner, candidate.sk));
+    // An item without a key attribute cannot be written to the table: only an index can be
+    // keyed on an attribute that some items lack.
+    if (candidate.onTable && candidate.share < 1) return -1;
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
       const KeyCandidate& c = candidates_[i];
       if (c.entity == candidate.entity && c.pk == candidate.pk && c.sk == candidate.sk &&
-          c.onTable == candidate.onTable) {
+          c.onTable == candidate.onTable && c.inverted() == candidate.inverted()) {
         return static_cast<int>(i);
       }
     }
@@ -335,10 +364,22 @@ class Modeler {
         bool hasAll = true;
         for (const std::string& a : partition) hasAll = hasAll && entity(target).findAttribute(a);
         if (!hasAll) continue;
-        addCandidate(
-            KeyCandidate{target, pk, sortKeyFor(target, pattern, partition, true), true, 0, 0, {}});
-        addCandidate(KeyCandidate{
-            target, pk, sortKeyFor(target, pattern, partition, false), false, 0, 0, {}});
+        addCandidate(keyCandidate(target, pk, sortKeyFor(target, pattern, partition, true), true));
+        const std::string gsiSk = sortKeyFor(target, pattern, partition, false);
+        addCandidate(keyCandidate(target, pk, gsiSk, false));
+        // A filter on an attribute that few items carry: keyed on it too, the index holds only
+        // those items (a sparse GSI, R8), and the query reads no others.
+        if (pattern.filter) {
+          std::string sparse;
+          for (const std::string& a : *pattern.filter) {
+            const Attribute* attribute = entity(target).findAttribute(a);
+            if (attribute != nullptr && presenceOf(*attribute) < 1 && !contains(partition, a) &&
+                gsiSk.find("{" + a + "}") == std::string::npos) {
+              sparse += "#{" + a + "}";
+            }
+          }
+          if (!sparse.empty()) addCandidate(keyCandidate(target, pk, gsiSk + sparse, false));
+        }
       }
     }
   }
@@ -348,13 +389,28 @@ class Modeler {
   // made for one pattern often serves others: that sharing is what the program rewards.
   void addPartitionOptions(const AccessPattern& pattern, const std::vector<std::string>& targets,
                            Demand& demand) {
-    std::map<std::pair<bool, std::string>, std::map<std::string, std::vector<int>>> groups;
+    // By where the partition is (0 the table, 1 a GSI, 2 the inverted index) and its key.
+    std::map<std::pair<int, std::string>, std::map<std::string, std::vector<int>>> groups;
     for (std::size_t i = 0; i < candidates_.size(); ++i) {
       const KeyCandidate& c = candidates_[i];
-      if (contains(targets, c.entity))
-        groups[{c.onTable, c.pk}][c.entity].push_back(static_cast<int>(i));
+      if (!contains(targets, c.entity)) continue;
+      // An inverted entry keyed on a constant (a table key whose sort key names no attribute)
+      // holds all of its entity's items in one partition: it is paid for, never read.
+      if (c.inverted() && KeyTemplate::parse(c.pk) && KeyTemplate::parse(c.pk)->isConstant())
+        continue;
+      if (c.forInverted) continue;
+      groups[{c.onTable ? 0 : c.inverted() ? 2 : 1, c.pk}][c.entity].push_back(static_cast<int>(i));
     }
     for (const auto& [key, byEntity] : groups) {
+      // A partition that lacks an entity the pattern could find by its attributes does not serve
+      // it (the entity would be read elsewhere); one the pattern cannot find that way is fetched
+      // by key after the read (related items), as the planner prices it.
+      bool covers = true;
+      for (const std::string& target : targets) {
+        if (!byEntity.count(target) && (targets.size() == 1 || shareOf(pattern, target)))
+          covers = false;
+      }
+      if (!covers) continue;
       // The combinations of one candidate per entity that has one, capped so that a pattern over
       // many entities stays cheap to price.
       std::vector<std::vector<int>> combinations{{}};
@@ -374,7 +430,8 @@ class Modeler {
         const PatternPlan plan = planPattern(project_, designOf(needed), pattern, prices_);
         // The option must be served by its own keys, not by the own keys designOf() gives the
         // table.
-        if (!plan.served || plan.scan || plan.index != (key.first ? "table" : "GSI1")) continue;
+        if (!plan.served || plan.scan || plan.index != (key.first == 0 ? "table" : "GSI1"))
+          continue;
         const bool hot = hasHotKey(plan);
         demand.options.push_back(ServeOption{
             needed, readCost(pattern, plan) + (hot ? kHotKeyPenalty : 0.0), false, 0, hot});
@@ -454,14 +511,22 @@ class Modeler {
   void priceGsiCandidates() {
     for (KeyCandidate& c : candidates_) {
       if (c.onTable) continue;
-      const Design design = designOf({addCandidateIndex(c)});
+      // An inverted entry is the item as the table holds it under its twin's key; another entry
+      // copies its keys into the item as attributes of their own (GSI1PK, GSI1SK), stored twice.
+      const Design design = designOf({c.inverted() ? c.twinOf : addCandidateIndex(c)});
       const ItemEstimate estimate = estimateItem(project_, design, entity(c.entity));
       const double entryBytes = static_cast<double>(estimate.averageBytes);
+      const double copiedBytes =
+          c.inverted() ? 0.0
+                       : static_cast<double>(keyValueBytes(entity(c.entity), c.pk) +
+                                             keyValueBytes(entity(c.entity), c.sk) + 12);
       const double writeUnits = std::ceil(entryBytes / 1024.0);
       double writesPerSecond = 0;
       for (const AccessPattern* pattern : patterns_) {
         if (!pattern->isWrite() || !contains(targetsOf(*pattern), c.entity)) continue;
-        double items = 1;
+        // An update that may change an attribute of the key deletes the entry and writes it
+        // again (R17), as the planner prices it.
+        double items = changesKey(*pattern, c) ? 2 : 1;
         if (pattern->action == Action::Transaction && pattern->itemsPerRequest) {
           const auto targets = targetsOf(*pattern);
           items = targets.back() == c.entity ? static_cast<double>(*pattern->itemsPerRequest) -
@@ -470,12 +535,113 @@ class Modeler {
         }
         writesPerSecond += weightOf(*pattern) * std::max(1.0, items);
       }
-      const double storage = entityCount(entity(c.entity)) * (entryBytes + 100) / 1e9 *
+      // Only the items that carry the key's attributes have an entry (R8).
+      const double storage = entityCount(entity(c.entity)) * c.share *
+                             (entryBytes + 100 + copiedBytes) / 1e9 *
                              prices_.standard.storageGbMonth;
-      c.cost = writesPerSecond * writeUnits * secondsPerMonth_ * writePrice_ + storage +
+      c.cost = c.share * writesPerSecond * writeUnits * secondsPerMonth_ * writePrice_ + storage +
                kKeyByteTieBreak * static_cast<double>(c.pk.size() + c.sk.size());
     }
   }
+  // R6, the adjacency list: keys whose sort key names another entity, so that the inverted index
+  // (below) puts items of several entities in one partition. Each entity's own key with a sort
+  // key that repeats its partition key (GROUP#{groupId} / GROUP#{groupId}); and an entity whose
+  // identifier holds the identifiers of two others (a membership: userId, groupId) keyed by one
+  // with the other's in its sort key (USER#{userId} / GROUP#{groupId}), either way round.
+  void addAdjacencyKeys() {
+    for (const std::string& name : graph_.canonicalOrder()) {
+      const KeyCandidate own = ownKeys(name);
+      KeyCandidate repeated = keyCandidate(name, own.pk, own.pk, true);
+      repeated.forInverted = true;
+      addCandidate(std::move(repeated));
+      const Entity& link = entity(name);
+      std::vector<const Entity*> ends;
+      for (const std::string& other : graph_.canonicalOrder()) {
+        const Entity& e = entity(other);
+        if (other == name || e.identifier.empty()) continue;
+        bool within = e.identifier.size() < link.identifier.size();
+        for (const std::string& a : e.identifier) within = within && contains(link.identifier, a);
+        if (within) ends.push_back(&e);
+      }
+      for (const Entity* a : ends) {
+        for (const Entity* b : ends) {
+          bool disjoint = a != b;
+          for (const std::string& x : a->identifier)
+            disjoint = disjoint && !contains(b->identifier, x);
+          if (!disjoint) continue;
+          std::vector<std::string> rest;
+          for (const std::string& x : link.identifier) {
+            if (!contains(a->identifier, x) && !contains(b->identifier, x)) rest.push_back(x);
+          }
+          addCandidate(keyCandidate(
+              name, prefixOf(a->name) + placeholders(a->identifier),
+              prefixOf(b->name) + placeholders(b->identifier) + placeholders(rest), true));
+        }
+      }
+    }
+  }
+
+  // R5/R6: every table key, swapped, as an entry of the inverted index. An entity whose items
+  // link two others (a membership keyed USER#{userId} / GROUP#{groupId}) is then read from both
+  // sides with no key attribute copied into its items; the index holds every item of the table.
+  void addInvertedEntries() {
+    const std::size_t tableKeys = candidates_.size();
+    for (std::size_t i = 0; i < tableKeys; ++i) {
+      const KeyCandidate& t = candidates_[i];
+      if (!t.onTable) continue;
+      KeyCandidate twin = keyCandidate(t.entity, t.sk, t.pk, false);
+      twin.twinOf = static_cast<int>(i);
+      addCandidate(std::move(twin));
+    }
+  }
+
+  bool anyInverted() const {
+    return std::any_of(candidates_.begin(), candidates_.end(),
+                       [](const KeyCandidate& c) { return c.inverted(); });
+  }
+
+  static std::string structureOf(const KeyCandidate& c) {
+    auto sk = KeyTemplate::parse(c.sk);
+    return c.entity + "|" + c.pk + "|" + (sk ? joined(sk->attributes()) : c.sk);
+  }
+
+  // Whether the update `pattern` may change an attribute `c`'s key is built from.
+  bool changesKey(const AccessPattern& pattern, const KeyCandidate& c) const {
+    if (pattern.action != Action::Update) return false;
+    const auto changing = attributesAnUpdateMayChange(project_, pattern, c.entity);
+    for (const std::string* text : {&c.pk, &c.sk}) {
+      auto parsed = KeyTemplate::parse(*text);
+      if (!parsed) continue;
+      for (const std::string& a : parsed->attributes()) {
+        if (contains(changing, a)) return true;
+      }
+    }
+    return false;
+  }
+
+  // A table key that an update may change moves the item: a delete and a put in a transaction
+  // instead of an UpdateItem (R17). The planner prices each update on a design with only that
+  // key; what it adds over an UpdateItem is the candidate's cost.
+  void priceTableKeyChanges() {
+    for (std::size_t i = 0; i < candidates_.size(); ++i) {
+      KeyCandidate& c = candidates_[i];
+      if (!c.onTable) continue;
+      for (const AccessPattern* pattern : patterns_) {
+        if (!changesKey(*pattern, c) || !contains(targetsOf(*pattern), c.entity)) continue;
+        const Entity& e = entity(c.entity);
+        const Design design = designOf({static_cast<int>(i)});
+        const PatternPlan plan = planPattern(project_, design, *pattern, prices_);
+        double units = 0;
+        for (const auto& [owner, u] : plan.writeUnitsByCapacity) units += u;
+        const auto bytes = estimateItem(project_, design, e).averageBytes;
+        const double inPlace = static_cast<double>(capacity::updateItemWriteUnits(bytes, bytes));
+        c.cost +=
+            weightOf(*pattern) * std::max(0.0, units - inPlace) * secondsPerMonth_ * writePrice_;
+        c.keyChange = pattern->id;
+      }
+    }
+  }
+
   // A key whose busiest value would take more write units a second than a partition serves, at
   // some write pattern's peak rate, throttles every write there: the planner's hot-key check on
   // a design with only that key decides.
@@ -523,6 +689,7 @@ class Modeler {
       for (ServeOption& option : demand.options) option.column = addBinary(option.cost);
       if (demand.apartColumn >= 0 && demand.entity.empty()) demand.apartColumn = addBinary(0);
     }
+    invertedColumn_ = anyInverted() ? addBinary(0) : 0;
     const int gsiColumn = glp_add_cols(lp, 1);
     glp_set_col_kind(lp, gsiColumn, GLP_IV);
     glp_set_col_bnds(lp, gsiColumn, GLP_DB, 0, 20);
@@ -546,6 +713,15 @@ class Modeler {
         if (c.onTable && c.entity == name) terms.emplace_back(c.column, 1);
       }
       addRow(terms, GLP_FX, 1);
+    }
+    // The inverted index holds the swapped table key of every entity: an entry is chosen exactly
+    // when its table key and the index are.
+    for (const KeyCandidate& c : candidates_) {
+      if (!c.inverted()) continue;
+      const int table = candidates_[static_cast<std::size_t>(c.twinOf)].column;
+      addRow({{c.column, 1}, {table, -1}}, GLP_UP, 0);
+      addRow({{c.column, 1}, {invertedColumn_, -1}}, GLP_UP, 0);
+      addRow({{c.column, 1}, {table, -1}, {invertedColumn_, -1}}, GLP_LO, -1);
     }
     // Each pattern served one way; a share read apart exactly when its pattern is.
     std::map<std::string, int> apartOf;
@@ -583,14 +759,20 @@ class Modeler {
     // Each earlier solution is excluded: at least one candidate must change.
     // Each earlier solution's table keys are excluded: at least one entity is keyed otherwise, so
     // that proposals differ in structure, not by an index added for nothing.
+    // Keys that differ only in a sort key's literal text (ORDER_ITEM#{productId} or
+    // PRODUCT#{productId}) count as the same structure.
     for (const std::vector<int>& cut : cuts) {
       std::vector<std::pair<int, double>> terms;
+      double keys = 0;
       for (int index : cut) {
-        if (candidates_[static_cast<std::size_t>(index)].onTable) {
-          terms.emplace_back(candidates_[static_cast<std::size_t>(index)].column, 1);
+        const KeyCandidate& chosen = candidates_[static_cast<std::size_t>(index)];
+        if (!chosen.onTable) continue;
+        keys += 1;
+        for (const KeyCandidate& c : candidates_) {
+          if (c.onTable && structureOf(c) == structureOf(chosen)) terms.emplace_back(c.column, 1);
         }
       }
-      addRow(terms, GLP_UP, static_cast<double>(terms.size()) - 1);
+      addRow(terms, GLP_UP, keys - 1);
     }
 
     glp_iocp parameters;
@@ -695,6 +877,27 @@ class Modeler {
     return name.substr(0, 255);
   }
 
+  // Which items of a sparse entry's entity are in the index, and how many.
+  std::string sparseNote(const KeyCandidate& c) const {
+    const Entity& e = entity(c.entity);
+    std::vector<std::string> sparse;
+    for (const std::string* text : {&c.pk, &c.sk}) {
+      auto parsed = KeyTemplate::parse(*text);
+      if (!parsed) continue;
+      for (const std::string& a : parsed->attributes()) {
+        const Attribute* attribute = e.findAttribute(a);
+        if (attribute != nullptr && presenceOf(*attribute) < 1 && !contains(sparse, a))
+          sparse.push_back(a);
+      }
+    }
+    std::ostringstream out;
+    out.precision(0);
+    out << std::fixed << "only the " << entityCount(e) * c.share << " of " << entityCount(e) << " "
+        << e.name << " items that carry " << joined(sparse)
+        << " have an entry, so its writes and storage are theirs alone";
+    return out.str();
+  }
+
   // For a pattern no key serves: what would serve it, and what that costs a month.
   std::string whatItWouldTake(const AccessPattern& pattern) const {
     if (pattern.entities.empty() || !project_.findEntity(pattern.entities.front())) return {};
@@ -735,13 +938,14 @@ class Modeler {
       std::vector<int> group;
       for (int required : option.needs) {
         servedBy[std::to_string(required)].push_back(demand->patternId);
-        if (!candidates_[static_cast<std::size_t>(required)].onTable) group.push_back(required);
+        const KeyCandidate& c = candidates_[static_cast<std::size_t>(required)];
+        if (!c.onTable && !c.inverted()) group.push_back(required);
       }
       if (!group.empty()) gsiGroups.push_back(group);
     }
     for (int index : chosen) {
       const KeyCandidate& c = candidates_[static_cast<std::size_t>(index)];
-      if (!c.onTable) {
+      if (!c.onTable && !c.inverted()) {
         bool grouped = false;
         for (const auto& g : gsiGroups)
           grouped = grouped || std::find(g.begin(), g.end(), index) != g.end();
@@ -759,7 +963,16 @@ class Modeler {
         const Entity* owner = nullptr;
         auto pkTemplate = KeyTemplate::parse(c.pk);
         if (pkTemplate) owner = graph_.ownerOf(pkTemplate->attributes());
-        if (owner != nullptr && owner->name != name) {
+        auto skTemplate = KeyTemplate::parse(c.sk);
+        const Entity* other = skTemplate && !skTemplate->attributes().empty()
+                                  ? graph_.ownerOf(skTemplate->attributes())
+                                  : nullptr;
+        if (owner != nullptr && other != nullptr && owner->name != name && other != owner &&
+            other->name != name && skTemplate->literalPrefix() == prefixOf(other->name) + "#") {
+          why = "an adjacency list (R6): the link of " + owner->name + " and " + other->name +
+                " in " + owner->name + "'s item collection (R1), with " + other->name +
+                "'s key as sort key";
+        } else if (owner != nullptr && owner->name != name) {
           why = "in " + owner->name + "'s item collection (R1), sort key with a type prefix";
         } else if (owner != nullptr) {
           why = "its own partition, keyed by its identifier";
@@ -768,6 +981,10 @@ class Modeler {
         }
         if (KeyTemplate::parse(c.sk) && KeyTemplate::parse(c.sk)->attributes().size() > 1) {
           why += "; composite sort key (R3)";
+        }
+        if (!c.keyChange.empty()) {
+          why += "; " + c.keyChange +
+                 " may change an attribute of this key, priced as a delete and a put (R17)";
         }
         proposal.reasons.push_back(name + ": PK " + c.pk + ", SK " + c.sk + ": " + why +
                                    (patterns.empty()
@@ -822,9 +1039,12 @@ class Modeler {
         gsi.pk = pk;
       }
       for (const EntityKeys& keys : gsi.entityKeys) {
+        const KeyCandidate& c = candidates_[static_cast<std::size_t>(slots[s][keys.entity])];
         const auto& patterns = servedBy[std::to_string(slots[s][keys.entity])];
-        parts.push_back(keys.entity + " by " + *keys.find(*gsi.pk) +
-                        (patterns.empty() ? "" : " (" + joined(patterns) + ")"));
+        std::string part = keys.entity + " by " + *keys.find(*gsi.pk) +
+                           (patterns.empty() ? "" : " (" + joined(patterns) + ")");
+        if (c.share < 1) part += ", sparse (R8): " + sparseNote(c);
+        parts.push_back(std::move(part));
       }
       proposal.reasons.push_back(gsi.name + (gsi.entityKeys.size() > 1 ? " (overloaded, R7)" : "") +
                                  ": " + joined(parts, "; ") +
@@ -837,6 +1057,7 @@ class Modeler {
                      entity(design.entityKeys.front().entity));
       design.table.sk = sk;
     }
+    addInvertedIndex(chosen, servedBy, proposal);
     proposal.plan = planDesign(project_, design, prices_);
     proposal.monthlyCost = proposal.plan.monthlyCost.onDemand + proposal.plan.monthlyCost.storage;
     for (const PatternPlan& p : proposal.plan.patterns) {
@@ -859,6 +1080,51 @@ class Modeler {
       }
     }
     return proposal;
+  }
+
+  // The inverted index (R5/R6), when the program chose it: a GSI keyed on the table's sort key
+  // and sorted by its partition key, so it adds no attribute to any item; every item of the table
+  // has an entry in it.
+  void addInvertedIndex(const std::vector<int>& chosen,
+                        std::map<std::string, std::vector<std::string>>& servedBy,
+                        Proposal& proposal) const {
+    Design& design = proposal.design;
+    std::vector<int> entries;
+    for (int index : chosen) {
+      if (candidates_[static_cast<std::size_t>(index)].inverted()) entries.push_back(index);
+    }
+    if (entries.empty() || !design.table.sk) return;
+    SecondaryIndex gsi;
+    gsi.name = "GSI" + std::to_string(design.gsis.size() + 1);
+    gsi.pk = *design.table.sk;
+    gsi.sk = design.table.pk;
+    gsi.projection = Projection::All;
+    std::vector<std::string> parts;
+    std::vector<std::string> holds;
+    double cost = 0;
+    for (const EntityKeys& keys : design.entityKeys) {
+      const std::string* pk = keys.find(design.table.pk);
+      const std::string* sk = keys.find(*design.table.sk);
+      if (pk == nullptr || sk == nullptr) continue;
+      gsi.entityKeys.push_back(EntityKeys{keys.entity, {{*gsi.pk, *sk}, {*gsi.sk, *pk}}});
+      holds.push_back(keys.entity);
+      for (int index : entries) {
+        const KeyCandidate& c = candidates_[static_cast<std::size_t>(index)];
+        if (c.entity != keys.entity) continue;
+        cost += c.cost;
+        const auto& patterns = servedBy[std::to_string(index)];
+        if (!patterns.empty()) {
+          parts.push_back(keys.entity + " by " + *sk + " (" + joined(patterns) + ")");
+        }
+      }
+    }
+    proposal.reasons.push_back(
+        gsi.name + " (inverted index, R5/R6): keyed on the table's " + *gsi.pk + " and sorted by " +
+        "its " + *gsi.sk + ", so each item collection is also read from the other side: " +
+        (parts.empty() ? std::string("no pattern") : joined(parts, "; ")) +
+        "; it adds no key attribute to the items but holds every item of the table (" +
+        joined(holds) + "): its writes and storage cost about " + money(cost) + " a month");
+    design.gsis.push_back(std::move(gsi));
   }
 
   static std::string signatureOf(const Design& design) {
@@ -887,6 +1153,7 @@ class Modeler {
   std::vector<KeyCandidate> candidates_;
   std::vector<Demand> demands_;
   std::map<std::string, std::string> prefixes_;
+  int invertedColumn_ = 0;  // the program's column for the inverted index, when there is one
   double secondsPerMonth_ = 0;
   double readPrice_ = 0;
   double writePrice_ = 0;

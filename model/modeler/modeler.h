@@ -39,10 +39,12 @@ struct ModelerResult {
 // Proposes single-table designs for `project`: enumerates, from the access patterns and the
 // entity graph, the keys that could serve each pattern (a partition key from its equality
 // attributes, a child in its parent's item collection, a sort key from its range or order, type
-// prefixes, GSIs overloaded across entities), prices each way of serving each pattern with the
-// planner, and chooses with an integer program (GLPK) the table keys and GSIs that serve every
-// pattern without a Scan where any design can, at the least rate-weighted monthly cost (read and
-// write units with GSI write amplification, plus storage), then fewer GSIs, then shorter keys.
+// prefixes, GSIs overloaded across entities, adjacency lists with an inverted index on the
+// table's SK and PK, sparse GSIs on attributes few items carry), prices each way of serving each
+// pattern with the planner, and chooses with an integer program (GLPK) the table keys and GSIs
+// that serve every pattern without a Scan where any design can, at the least rate-weighted
+// monthly cost (read and write units with GSI write amplification, updates that may change a key
+// priced as the planner prices them, plus storage), then fewer GSIs, then shorter keys.
 // Later proposals must differ in their keys or indexes. The result does not depend on the order of
 // the project's lists. Requires a project that validates. Thread-safe (no shared state).
 ModelerResult proposeDesigns(const Project& project, const capacity::PriceSheet& prices,
