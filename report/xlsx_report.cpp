@@ -101,6 +101,7 @@ class SheetWriter {
 
 Status writeXlsxReport(const ReportData& report, const std::filesystem::path& path) {
   model::TemporaryFileBeside temporary(path);
+  if (Status created = temporary.create(); !created.ok()) return created;
   lxw_workbook* book = workbook_new(temporary.path().c_str());
   if (book == nullptr) return Status::Error("cannot create " + path.string());
   lxw_format* bold = workbook_add_format(book);

@@ -300,6 +300,8 @@ Status writeNativeProject(const Project& project, const fs::path& path,
   if (fault && fault(SaveStep::CreateTemporary)) {
     return Status::Error("cannot create " + temporary.path().string() + ": injected failure");
   }
+  // An empty, locked file: SQLite takes an empty file for an empty database.
+  if (Status created = temporary.create(); !created.ok()) return created;
   {
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(temporary.path().c_str(), &raw,

@@ -55,6 +55,18 @@ ProjectLoadResult loadProjectFile(const fs::path& path) {
   return result;
 }
 
+Status checkReplaceable(const fs::path& path) {
+  std::error_code error;
+  if (!fs::exists(path, error) || !looksLikeSqliteFile(path)) return Status::Ok();
+  const ProjectReadResult read = readNativeProject(path);
+  for (const Diagnostic& d : read.diagnostics.items()) {
+    if (d.severity != Severity::Error) continue;
+    return Status::Error(path.string() + ": not replaced, as it does not read as a project (" +
+                         d.message + "); save under another name");
+  }
+  return Status::Ok();
+}
+
 Status saveProjectFile(const Project& project, const fs::path& path, const SaveFaultHook& fault) {
   if (projectFileFormFor(path) == ProjectFileForm::Native) {
     return writeNativeProject(project, path, fault);

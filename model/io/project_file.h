@@ -28,6 +28,14 @@ struct ProjectLoadResult {
 // loads) and validates it. Never throws for bad input.
 ProjectLoadResult loadProjectFile(const std::filesystem::path& path);
 
+// Whether a save may replace the file at `path`. Ok when nothing is there, or a file that is not
+// a SQLite database (the text form, or a file the user chose to replace). A SQLite file is
+// replaced only when it reads as a native project of this version: one that fails SQLite's
+// integrity check (damaged), was written by a newer KV Lab or belongs to another application is
+// refused, and the error names the file and says why. The studio checks this before every save,
+// so that a file it cannot read is never destroyed by one.
+Status checkReplaceable(const std::filesystem::path& path);
+
 // Saves `project` atomically in the form the path names: a crash, a kill or a full disk during
 // the save leaves the previous file intact. On failure the target is untouched.
 Status saveProjectFile(const Project& project, const std::filesystem::path& path,

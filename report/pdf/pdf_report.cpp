@@ -57,6 +57,7 @@ Status writePdfReport(const ReportData& report, const std::filesystem::path& pat
                          ": PDF needs a QGuiApplication, and this process has a QCoreApplication");
   }
   model::TemporaryFileBeside temporary(path);
+  if (Status created = temporary.create(); !created.ok()) return created;
   {
     QTextDocument document;
     QFont font(QStringLiteral("DejaVu Sans"));
