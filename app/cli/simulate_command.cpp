@@ -3,13 +3,16 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -44,10 +47,11 @@ struct SimulateOptions {
   double bucket = 1;
   bool quiet = false;
   std::string workload;
-  std::string connection;  // --engine postgres: the server to replay on
-  std::string endpoint;    // --engine dynamodb-api: the server to replay on
-  int clients = 0;         // --engine dynamodb-api: a closed loop of N clients
-  bool keep = false;       // --engine dynamodb-api: keep the table
+  std::string connection;    // --engine postgres: the server to replay on
+  std::string memoryBudget;  // --memory-budget: empty for the default
+  std::string endpoint;      // --engine dynamodb-api: the server to replay on
+  int clients = 0;           // --engine dynamodb-api: a closed loop of N clients
+  bool keep = false;         // --engine dynamodb-api: keep the table
   bool durationGiven = false;
   bool seedGiven = false;
 };
@@ -81,6 +85,56 @@ std::optional<double> parseDuration(const std::string& text) {
     const double value = std::stod(number, &used);
     if (used != number.size() || !std::isfinite(value) || value <= 0) return std::nullopt;
     return value * factor;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+// "512M", "2G", "1.5GiB", "800K", "1048576" (bytes; K, M, G, T are powers of 1024, with or
+// without B or iB) as bytes, "off" as 0; nothing when it is not a size.
+std::optional<std::uint64_t> parseMemorySize(std::string text) {
+  if (text == "off") return 0;
+  for (const char* suffix : {"iB", "B"}) {
+    if (text.size() > std::strlen(suffix) && text.ends_with(suffix)) {
+      text.resize(text.size() - std::strlen(suffix));
+      break;
+    }
+  }
+  if (text.empty()) return std::nullopt;
+  double factor = 1;
+  switch (text.back()) {
+    case 'K':
+    case 'k':
+      factor = 1024.0;
+      break;
+    case 'M':
+    case 'm':
+      factor = 1024.0 * 1024;
+      break;
+    case 'G':
+    case 'g':
+      factor = 1024.0 * 1024 * 1024;
+      break;
+    case 'T':
+    case 't':
+      factor = 1024.0 * 1024 * 1024 * 1024;
+      break;
+    default:
+      break;
+  }
+  if (factor != 1) text.pop_back();
+  if (text.empty() ||
+      !(std::isdigit(static_cast<unsigned char>(text.front())) || text.front() == '.')) {
+    return std::nullopt;
+  }
+  try {
+    std::size_t used = 0;
+    const double value = std::stod(text, &used);
+    const double bytes = std::floor(value * factor);
+    if (used != text.size() || !std::isfinite(bytes) || bytes < 1 || bytes > 9.0e18) {
+      return std::nullopt;
+    }
+    return static_cast<std::uint64_t>(bytes);
   } catch (const std::exception&) {
     return std::nullopt;
   }
@@ -410,6 +464,15 @@ int runSimulate(const SimulateOptions& options) {
   if (options.engine == "postgres") return runPostgresReplay(options, *duration);
   if (options.engine == "dynamodb-api") return runDynamoDbApiReplay(options, *duration);
   sim::RunOptions run;
+  if (!options.memoryBudget.empty()) {
+    const std::optional<std::uint64_t> budget = parseMemorySize(options.memoryBudget);
+    if (!budget) {
+      std::cerr << "kvlab simulate: --memory-budget " << options.memoryBudget
+                << ": expected a size such as 512M or 2G (K, M, G, T: powers of 1024), or off\n";
+      return kExitUsage;
+    }
+    run.memoryBudgetBytes = *budget;
+  }
   run.seed = options.seed;
   run.durationSeconds = *duration;
   run.bucketSeconds = options.bucket;
@@ -611,6 +674,12 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(0.0, 10.0));
   command->add_option("--bucket", options->bucket, "Timeline bucket in whole seconds (default 1)")
       ->check(CLI::Range(1.0, 86400.0));
+  command->add_option("--memory-budget", options->memoryBudget,
+                      "The most memory a run may hold (its engine's state and pending events), "
+                      "checked every virtual second: 512M, 2G, or off (default: half of physical "
+                      "memory, " +
+                          sim::memorySizeText(sim::defaultMemoryBudgetBytes()) +
+                          " here); a run over it stops with exit status 1");
   command->add_flag("-q,--quiet", options->quiet, "No progress bar");
   command->add_option("--connection", options->connection,
                       "--engine postgres: replay the workload for real, in wall-clock time, on "

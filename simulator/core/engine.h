@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -102,6 +103,11 @@ class Engine {
   // The run is over at context.now(): counts requests still in flight as failed and fills the
   // engine's parts of `result` (partitions, hot keys, cost, notes).
   virtual void finish(EngineContext& context, RunResult& result) = 0;
+
+  // An estimate of the memory the engine's own state holds now, in bytes (tables, keyspaces,
+  // databases, requests in flight; not the memory of the system it models). The runner checks
+  // it against the run's memory budget once per virtual second. 0 when the engine does not say.
+  virtual std::size_t memoryBytes() const { return 0; }
 };
 
 }  // namespace kvlab::sim

@@ -84,6 +84,13 @@ class EventQueue {
   // Drops every event; sequence numbers keep counting.
   void clear();
 
+  // The bytes the queue holds for its events (the capacity of its buckets), for a memory budget.
+  std::size_t memoryBytes() const {
+    std::size_t bytes = 0;
+    for (const std::vector<Entry>& bucket : buckets_) bytes += bucket.capacity() * sizeof(Entry);
+    return bytes;
+  }
+
  private:
   static constexpr int kBucketCount = 65;
 

@@ -1,6 +1,9 @@
 #include "simulator/core/runner.h"
 
+#include <unistd.h>
+
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -44,7 +47,47 @@ std::string checkOptions(const RunOptions& o) {
   return {};
 }
 
+// Empty when the run holds no more than `budget` bytes; otherwise the error that stops it, naming
+// the budget and what holds the memory.
+std::string overBudget(const Engine& engine, const EventQueue& queue, std::uint64_t budget,
+                       VirtualTime now) {
+  if (budget == 0) return {};
+  const std::uint64_t engineBytes = engine.memoryBytes();
+  const std::uint64_t queueBytes = queue.memoryBytes();
+  const std::uint64_t total = engineBytes + queueBytes;
+  if (total <= budget) return {};
+  return "simulate: the run went over its memory budget of " + memorySizeText(budget) + " at " +
+         std::to_string(now / kMicrosPerSecond) + " s of virtual time and was stopped: it held " +
+         memorySizeText(total) + ", of which the " + std::string(engine.name()) +
+         " engine's state " + memorySizeText(engineBytes) + " and " + std::to_string(queue.size()) +
+         " pending events " + memorySizeText(queueBytes) +
+         "; give it a larger budget (kvlab simulate --memory-budget SIZE), or a shorter run, a "
+         "lower rate or a smaller dataset";
+}
+
 }  // namespace
+
+std::uint64_t defaultMemoryBudgetBytes() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long pageSize = ::sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || pageSize <= 0) return 0;
+  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize) / 2;
+}
+
+std::string memorySizeText(std::uint64_t bytes) {
+  static constexpr const char* kUnits[] = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+  if (bytes < 1024) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
+  double value = static_cast<double>(bytes) / 1024;
+  int unit = 0;
+  while (value >= 1024 && unit < 5) {
+    value /= 1024;
+    ++unit;
+  }
+  char text[32];
+  const bool whole = value == std::floor(value) || value >= 100;
+  std::snprintf(text, sizeof text, whole ? "%.0f %s" : "%.1f %s", value, kUnits[unit]);
+  return text;
+}
 
 std::string rateChoiceName(RateChoice rate) {
   switch (rate) {
@@ -131,6 +174,9 @@ RunOutcome Runner::run(Engine& engine, const EngineInput& input) {
   VirtualTime bucketStart = 0;
   std::int64_t events = 0;
   bool cancelled = false;
+  // Set when the run goes over its memory budget: the error that stopped it.
+  std::string overBudgetError = overBudget(engine, queue, options_.memoryBudgetBytes, 0);
+  if (!overBudgetError.empty()) cancelled = true;
 
   // Moves the ticks and buckets up to `time` (inclusive of ticks at `time`).
   auto tickTo = [&](VirtualTime time) {
@@ -144,8 +190,10 @@ RunOutcome Runner::run(Engine& engine, const EngineInput& input) {
       if (progress_) {
         progress_(RunProgress{toSeconds(nextSecond), duration, metrics.requests()});
       }
+      overBudgetError = overBudget(engine, queue, options_.memoryBudgetBytes, nextSecond);
       nextSecond += kMicrosPerSecond;
-      if (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed)) {
+      if (!overBudgetError.empty() ||
+          (cancel_ != nullptr && cancel_->load(std::memory_order_relaxed))) {
         cancelled = true;
         return;
       }
@@ -202,6 +250,8 @@ RunOutcome Runner::run(Engine& engine, const EngineInput& input) {
     result.throttled += p.throttled;
     result.retries += p.retries;
   }
+  // The partial result stays with the error, for a caller that wants to show how far it got.
+  if (!overBudgetError.empty()) outcome.status = Status::Error(overBudgetError);
   return outcome;
 }
 

@@ -15,6 +15,12 @@
 
 namespace kvlab::sim {
 
+// Half of the machine's physical memory (sysconf), or 0 (no budget) when it cannot be known.
+std::uint64_t defaultMemoryBudgetBytes();
+
+// "512 MiB", "1.5 GiB", "800 bytes": a size in bytes for people, with binary units.
+std::string memorySizeText(std::uint64_t bytes);
+
 // Which rate each pattern runs at.
 enum class RateChoice {
   Mean,   // the pattern's mean rate throughout
@@ -36,6 +42,11 @@ struct RunOptions {
   // After the last arrival, retries and index writes still pending may run this long; what is
   // still in flight then counts as failed.
   double drainSeconds = 60;
+  // The most memory the run may hold, in bytes: the engine's estimate of its own state
+  // (Engine::memoryBytes) and the pending events. Checked once the engine is prepared and then
+  // once per virtual second; a run over it stops with an error naming the budget and what used
+  // it. 0: no budget. By default half of the machine's physical memory.
+  std::uint64_t memoryBudgetBytes = defaultMemoryBudgetBytes();
 };
 
 // Where a run stands, for a progress bar.
@@ -46,7 +57,7 @@ struct RunProgress {
 };
 
 // What Runner::run returns: the result (partial when cancelled), or the error that stopped the
-// run before it started.
+// run: before it started, or (with the partial result) when it went over its memory budget.
 struct RunOutcome {
   Status status = Status::Ok();
   RunResult result;

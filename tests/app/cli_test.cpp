@@ -294,6 +294,26 @@ TEST(Cli, shouldRefuseSimulateOptionsThatMakeNoSense) {
   EXPECT_EQ(runKvlab({"simulate", sample(), "--rate", "median"}).exitCode, 2);
   EXPECT_EQ(runKvlab({"simulate", sample(), "--engine", "nosuch"}).exitCode, 2);
   EXPECT_EQ(runKvlab({"simulate", sample(), "--engine-option", "burst"}).exitCode, 2);
+  CliRun budget = runKvlab({"simulate", sample(), "--memory-budget", "lots"});
+  EXPECT_EQ(budget.exitCode, 2);
+  EXPECT_THAT(budget.err, HasSubstr("--memory-budget lots: expected a size such as 512M or 2G"));
+  EXPECT_EQ(runKvlab({"simulate", sample(), "--memory-budget", "0"}).exitCode, 2);
+  EXPECT_EQ(runKvlab({"simulate", sample(), "--memory-budget", "-5M"}).exitCode, 2);
+}
+
+TEST(Cli, shouldStopASimulationOverItsMemoryBudgetWithStatusOne) {
+  CliRun run = runKvlab({"simulate", sample(), "--engine", "relational", "--duration", "10s",
+                         "--memory-budget", "64K", "-q"});
+  EXPECT_EQ(run.exitCode, 1) << run.err;
+  EXPECT_THAT(run.err, HasSubstr("went over its memory budget of 64 KiB"));
+  EXPECT_THAT(run.err, HasSubstr("the relational engine's state"));
+  EXPECT_EQ(run.out, "") << "no summary of a run that was stopped";
+
+  for (const char* size : {"512M", "2G", "1.5GiB", "off"}) {
+    CliRun fits = runKvlab({"simulate", sample(), "--engine", "relational", "--duration", "2s",
+                            "--memory-budget", size, "-q"});
+    EXPECT_EQ(fits.exitCode, 0) << size << ": " << fits.err;
+  }
 }
 
 // Every sample validates, plans and simulates on each of its designs.

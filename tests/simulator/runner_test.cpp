@@ -1,7 +1,9 @@
 #include "simulator/core/runner.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <string>
 
@@ -188,6 +190,112 @@ TEST(EngineRegistry, shouldMakeEnginesByNameAndExplainBadSettings) {
   EXPECT_EQ(createEngine("dynamodb", {{"capacity", "lots"}}, &error), nullptr);
   EXPECT_NE(error.find("on-demand or provisioned"), std::string::npos);
   EXPECT_NE(createEngine("dynamodb", {{"capacity", "provisioned"}, {"burst", "off"}}), nullptr);
+}
+
+// An engine whose state grows by `bytesPerSecond` each virtual second, serving one pattern.
+class GrowingEngine final : public Engine {
+ public:
+  explicit GrowingEngine(std::size_t bytesPerSecond) : bytesPerSecond_(bytesPerSecond) {}
+  std::string_view name() const override { return "growing"; }
+  std::vector<std::string> throttleReasons() const override { return {}; }
+  Status prepare(const EngineInput&, std::vector<PatternLoad>& loads) override {
+    PatternLoad load;
+    load.patternId = "P";
+    load.meanRate = 10;
+    load.peakRate = 10;
+    loads.push_back(load);
+    return Status::Ok();
+  }
+  void onRequest(const Request& request, EngineContext& context) override {
+    context.metrics().recordSuccess(request.pattern, 1000, 0);
+  }
+  void onEvent(const Event&, EngineContext&) override {}
+  void onSecond(std::int64_t second, EngineContext&) override {
+    bytes_ = static_cast<std::size_t>(second) * bytesPerSecond_;
+  }
+  void finish(EngineContext&, RunResult&) override {}
+  std::size_t memoryBytes() const override { return bytes_; }
+
+ private:
+  std::size_t bytesPerSecond_;
+  std::size_t bytes_ = 0;
+};
+
+TEST(RunnerMemoryBudget, shouldStopAtTheFirstVirtualSecondTheRunIsOverItsBudget) {
+  const Sample& s = shop();
+  RunOptions options;
+  options.durationSeconds = 60;
+  options.memoryBudgetBytes = 10 * 1024 * 1024;
+  GrowingEngine engine(1024 * 1024);  // 1 MiB a second: over 10 MiB (with the queue) at 10 s
+  Runner runner(options);
+  const EngineInput input{s.project, s.project.designs.front(), s.plan, s.prices, 1, 60};
+  RunOutcome outcome = runner.run(engine, input);
+  ASSERT_FALSE(outcome.status.ok());
+  EXPECT_THAT(outcome.status.message(),
+              ::testing::HasSubstr("over its memory budget of 10 MiB at 10 s of virtual time"));
+  EXPECT_THAT(outcome.status.message(), ::testing::HasSubstr("the growing engine's state 10 MiB"));
+  EXPECT_THAT(outcome.status.message(), ::testing::HasSubstr("--memory-budget"));
+  EXPECT_TRUE(outcome.result.cancelled) << "the partial result comes with the error";
+  EXPECT_LE(outcome.result.simulatedSeconds, 10.0);
+
+  options.memoryBudgetBytes = 0;  // no budget
+  Runner unlimited(options);
+  GrowingEngine again(1024 * 1024);
+  EXPECT_TRUE(unlimited.run(again, input).status.ok());
+}
+
+// The shop sample on `engine` for 5 s, within `budget` bytes.
+RunOutcome shopOn(const std::string& engineName, std::uint64_t budget, std::size_t* memory) {
+  const Sample& s = shop();
+  RunOptions options;
+  options.durationSeconds = 5;
+  options.memoryBudgetBytes = budget;
+  std::string error;
+  std::unique_ptr<Engine> engine = createEngine(engineName, {}, &error);
+  EXPECT_NE(engine, nullptr) << error;
+  if (!engine) return {};
+  Runner runner(options);
+  const EngineInput input{s.project, s.project.designs.front(), s.plan, s.prices, 1, 5};
+  RunOutcome outcome = runner.run(*engine, input);
+  if (memory != nullptr) *memory = engine->memoryBytes();
+  return outcome;
+}
+
+class EngineMemoryBudget : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(EngineMemoryBudget, shouldStopARunOverATinyBudgetAndSayWhatUsedIt) {
+  std::size_t memory = 0;
+  RunOutcome fits = shopOn(GetParam(), defaultMemoryBudgetBytes(), &memory);
+  ASSERT_TRUE(fits.status.ok()) << fits.status.message();
+  // The engine counts its own state: the database's pages, the keyspace model's tables.
+  EXPECT_GT(memory, 16u * 1024) << GetParam();
+
+  RunOutcome stopped = shopOn(GetParam(), 16 * 1024, nullptr);
+  ASSERT_FALSE(stopped.status.ok());
+  EXPECT_THAT(stopped.status.message(),
+              ::testing::HasSubstr("went over its memory budget of 16 KiB at 0 s"));
+  EXPECT_THAT(stopped.status.message(),
+              ::testing::HasSubstr("the " + std::string(GetParam()) + " engine's state"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, EngineMemoryBudget,
+                         ::testing::Values("relational", "cache", "cache-aside"),
+                         [](const ::testing::TestParamInfo<const char*>& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+
+TEST(RunnerMemoryBudget, shouldDefaultToHalfOfPhysicalMemory) {
+  EXPECT_GT(defaultMemoryBudgetBytes(), 0u);
+  EXPECT_EQ(RunOptions{}.memoryBudgetBytes, defaultMemoryBudgetBytes());
+}
+
+TEST(RunnerMemoryBudget, shouldWriteSizesInBinaryUnits) {
+  EXPECT_EQ(memorySizeText(800), "800 bytes");
+  EXPECT_EQ(memorySizeText(16 * 1024), "16 KiB");
+  EXPECT_EQ(memorySizeText(512ull * 1024 * 1024), "512 MiB");
+  EXPECT_EQ(memorySizeText(3ull * 1024 * 1024 * 1024 / 2), "1.5 GiB");
 }
 
 }  // namespace

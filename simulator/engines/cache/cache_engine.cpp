@@ -606,6 +606,13 @@ void CacheEngine::onSecond(std::int64_t second, EngineContext& context) {
   ensureBuckets(context);
 }
 
+std::size_t CacheEngine::memoryBytes() const {
+  std::size_t bytes =
+      (hitsByBucket_.capacity() + missesByBucket_.capacity()) * sizeof(std::int64_t);
+  if (keyspace_) bytes += keyspace_->footprintBytes();
+  return bytes;
+}
+
 void CacheEngine::finish(EngineContext& context, RunResult& result) {
   ensureBuckets(context);
   keyspace_->advance(context.now());

@@ -54,6 +54,8 @@ class CacheEngine final : public Engine {
   void onEvent(const Event& event, EngineContext& context) override;
   void onSecond(std::int64_t second, EngineContext& context) override;
   void finish(EngineContext& context, RunResult& result) override;
+  // The keyspace model's own tables (RedisKeyspace::footprintBytes), not the node's memory.
+  std::size_t memoryBytes() const override;
 
   const CacheOptions& options() const { return options_; }
   // After prepare: the data file's figures, the keyspace and the node, for tests and reports.

@@ -115,6 +115,24 @@ RedisKeyspace::~RedisKeyspace() = default;
 
 std::int64_t RedisKeyspace::keyCount() const { return static_cast<std::int64_t>(entries_.size()); }
 
+std::size_t RedisKeyspace::footprintBytes() const {
+  // A member costs a node of the score-ordered set (three pointers, a colour, the pair) and one
+  // of the hash map (a next pointer, the pair, the cached hash) with its bucket pointer.
+  constexpr std::size_t kSetNodeBytes = 32 + sizeof(std::pair<double, Member>);
+  constexpr std::size_t kMapNodeBytes = 16 + sizeof(std::pair<const Member, double>) + 8;
+  std::size_t bytes =
+      entries_.capacity() * sizeof(Entry) + slots_.capacity() * sizeof(std::uint32_t) +
+      volatile_.capacity() * sizeof(std::uint32_t) +
+      sortedSets_.capacity() * sizeof(std::unique_ptr<SortedSet>) +
+      pool_.capacity() * sizeof(PoolEntry) + sampled_.capacity() * sizeof(std::int64_t);
+  for (const std::unique_ptr<SortedSet>& set : sortedSets_) {
+    if (!set) continue;
+    bytes += sizeof(SortedSet) + set->scores.size() * (kSetNodeBytes + kMapNodeBytes);
+  }
+  for (const auto& [name, key] : interned_) bytes += 48 + name.capacity() + sizeof(key);
+  return bytes;
+}
+
 // --- the table ---
 
 std::size_t RedisKeyspace::slotOf(Key key) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -175,7 +176,11 @@ class RedisKeyspace {
   Key internKey(std::string_view name);
 
   const Stats& stats() const { return stats_; }
+  // The memory of the Redis node being modeled, as Redis would count it (INFO used_memory).
   std::int64_t usedMemory() const { return usedMemory_; }
+  // The memory this model itself holds in the process, an estimate in bytes: its tables and
+  // sorted sets. Far less than usedMemory(), as no value is kept; for a run's memory budget.
+  std::size_t footprintBytes() const;
   std::int64_t maxMemory() const { return maxMemory_; }
   std::int64_t keyCount() const;
   std::int64_t volatileKeyCount() const { return static_cast<std::int64_t>(volatile_.size()); }

@@ -289,6 +289,15 @@ void CacheAsideEngine::onSecond(std::int64_t second, EngineContext& context) {
   if (options_.flushAtSecond && second == *options_.flushAtSecond) keyspace_->flushAll();
 }
 
+std::size_t CacheAsideEngine::memoryBytes() const {
+  std::size_t bytes = pending_.capacity() * sizeof(Pending) +
+                      freeSlots_.capacity() * sizeof(std::uint32_t) +
+                      (hitsByBucket_.capacity() + readsByBucket_.capacity()) * sizeof(std::int64_t);
+  if (database_) bytes += database_->memoryBytes();
+  if (keyspace_) bytes += keyspace_->footprintBytes();
+  return bytes;
+}
+
 void CacheAsideEngine::finish(EngineContext& context, RunResult& result) {
   database_->finish(context, result);
   for (const std::string& note : notes_) result.notes.push_back(note);

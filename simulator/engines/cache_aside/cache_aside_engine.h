@@ -55,6 +55,9 @@ class CacheAsideEngine final : public Engine, private RelationalCompletion {
   void onEvent(const Event& event, EngineContext& context) override;
   void onSecond(std::int64_t second, EngineContext& context) override;
   void finish(EngineContext& context, RunResult& result) override;
+  // The database behind the cache (RelationalEngine::memoryBytes), the cache's keyspace model
+  // and the requests waiting on the database.
+  std::size_t memoryBytes() const override;
 
  private:
   struct Route {

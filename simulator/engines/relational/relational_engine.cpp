@@ -314,6 +314,14 @@ double RelationalEngine::monthlyStorageCost() const {
   return std::max(profile_.minimumStorageGb, bytes / 1e9) * profile_.storageGbMonth;
 }
 
+std::size_t RelationalEngine::memoryBytes() const {
+  std::size_t bytes = inFlight_.capacity() * sizeof(InFlight) +
+                      freeSlots_.capacity() * sizeof(std::uint32_t) +
+                      values_.capacity() * sizeof(SqlValue);
+  if (database_) bytes += database_->memoryBytes();
+  return bytes;
+}
+
 void RelationalEngine::finish(EngineContext& context, RunResult& result) {
   std::int64_t unfinished = 0;
   for (std::uint32_t slot = 0; slot < inFlight_.size(); ++slot) {

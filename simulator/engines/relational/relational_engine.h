@@ -47,6 +47,8 @@ class RelationalEngine final : public Engine, private RelationalCompletion {
   void onEvent(const Event& event, EngineContext& context) override;
   void onSecond(std::int64_t second, EngineContext& context) override;
   void finish(EngineContext& context, RunResult& result) override;
+  // The in-memory database (its pages, schema and statements) and the requests in flight.
+  std::size_t memoryBytes() const override;
 
   // For an engine in front of this one. Serves `request` as a request of pattern
   // `request.pattern` (an index into the loads prepare() returned) and tells `completion`

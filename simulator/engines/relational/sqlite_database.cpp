@@ -49,6 +49,19 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(std::string* error) {
   return std::unique_ptr<SqliteDatabase>(new SqliteDatabase(std::move(impl)));
 }
 
+std::size_t SqliteDatabase::memoryBytes() const {
+  std::size_t bytes = 0;
+  for (int what :
+       {SQLITE_DBSTATUS_CACHE_USED, SQLITE_DBSTATUS_SCHEMA_USED, SQLITE_DBSTATUS_STMT_USED}) {
+    int current = 0;
+    int highest = 0;
+    if (sqlite3_db_status(impl_->db, what, &current, &highest, 0) == SQLITE_OK && current > 0) {
+      bytes += static_cast<std::size_t>(current);
+    }
+  }
+  return bytes;
+}
+
 Status SqliteDatabase::execute(const std::string& sql) {
   char* message = nullptr;
   if (sqlite3_exec(impl_->db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -40,6 +41,10 @@ class SqliteDatabase {
   // Runs prepared statement `statement` with `values` bound to its placeholders in order, to
   // the end, and adds its work to `work`.
   Status run(int statement, const std::vector<SqlValue>& values, StatementWork& work);
+
+  // The memory the database holds, in bytes: its pages (an in-memory database lives in its page
+  // cache), schema and prepared statements, as SQLite counts them (sqlite3_db_status).
+  std::size_t memoryBytes() const;
 
  private:
   struct Impl;
