@@ -1,17 +1,22 @@
-// kvlab-studio [FILE]: the desktop studio.
+// kvlab-studio [FILE]: the desktop studio. Autosaves unsaved changes for crash recovery and, on
+// start, offers what a crash left behind.
 // kvlab-studio --screenshot DIR FILE: opens FILE, writes one PNG of the main window at 1280x800
 // per main view (DIR/model.png, plan.png, proposals.png, simulate.png after a short run on
 // DynamoDB, simulate-all.png after one on every engine) and exits; for documentation and checks
 // on machines without a display.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QSize>
 #include <QStringList>
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 
 #include "model/io/diagnostic.h"
 #include "ui/document/project_document.h"
+#include "ui/document/recovery_store.h"
 #include "ui/views/main_window.h"
 #include "ui/views/view_screenshots.h"
 
@@ -95,10 +100,19 @@ int main(int argc, char** argv) {
     return takeScreenshot(window, parser.value(screenshot), files.front());
   }
 
-  if (!files.isEmpty() && !window.openFile(files.front())) {
+  // Autosave and crash recovery (docs/studio.md): every "autosave/intervalSeconds" (default 60;
+  // 0 turns it off) while the project has unsaved changes.
+  const QSettings settings;
+  const int autosaveSeconds =
+      std::max(0, settings.value(QStringLiteral("autosave/intervalSeconds"), 60).toInt());
+  window.enableRecovery(kvlab::ui::RecoveryStore::defaultDirectory(),
+                        std::chrono::seconds(autosaveSeconds));
+  window.show();
+  if (files.isEmpty()) {
+    window.offerPendingRecovery();
+  } else if (!window.openFile(files.front())) {
     std::fprintf(stderr, "kvlab-studio: cannot load %s\n", qPrintable(files.front()));
     printDiagnostics(window.document()->diagnostics());
   }
-  window.show();
   return app.exec();
 }

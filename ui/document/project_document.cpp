@@ -50,11 +50,25 @@ Status ProjectDocument::save() {
 }
 
 Status ProjectDocument::saveAs(const QString& path) {
+  if (Status replaceable = model::checkReplaceable(toPath(path)); !replaceable.ok()) {
+    return replaceable;
+  }
   Status status = model::saveProjectFile(project_, toPath(path));
   if (!status.ok()) return status;
   setFilePath(path);
   setModified(false);
   return status;
+}
+
+void ProjectDocument::recover(model::Project project, const QString& path,
+                              model::Diagnostics diagnostics) {
+  emit aboutToChange();
+  project_ = std::move(project);
+  emit changed();
+  diagnostics_ = std::move(diagnostics);
+  emit diagnosticsChanged();
+  setFilePath(path);
+  setModified(true);
 }
 
 void ProjectDocument::setProject(model::Project project) {

@@ -40,8 +40,16 @@ class ProjectDocument : public QObject {
   // Saves to `filePath()`. Requires a file path. On success the document is unmodified.
   Status save();
   // Saves to `path` in the form its name selects (`.kvlab` native, otherwise JSON). On success
-  // `filePath()` becomes `path` and the document is unmodified; on failure nothing changes.
+  // `filePath()` becomes `path` and the document is unmodified; on failure nothing changes. A
+  // file at `path` that does not read as a project (a damaged native file, one of a newer KV Lab
+  // or another application's database: model::checkReplaceable) is never overwritten; the
+  // status says why.
   Status saveAs(const QString& path);
+
+  // Takes `project`, recovered from an autosave, as the document's: bound to `path` (empty for
+  // a project never saved) but modified, with `diagnostics` as its findings. The file at `path`
+  // is not touched until the user saves.
+  void recover(model::Project project, const QString& path, model::Diagnostics diagnostics);
 
   // Replaces the project, as a "new project" or an import does; the document becomes modified
   // and has no file until saved.

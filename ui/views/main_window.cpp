@@ -12,6 +12,7 @@
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -30,7 +31,9 @@
 #include "report/pdf/pdf_report.h"
 #include "report/report_data.h"
 #include "report/report_format.h"
+#include "ui/document/autosaver.h"
 #include "ui/document/project_document.h"
+#include "ui/document/recovery_store.h"
 #include "ui/models/diagnostics_model.h"
 #include "ui/models/project_tree_model.h"
 #include "ui/views/plan_view.h"
@@ -208,7 +211,48 @@ void MainWindow::createDiagnosticsDock() {
   resizeDocks({diagnosticsDock_}, {130}, Qt::Vertical);
 }
 
+void MainWindow::enableRecovery(const QString& directory, std::chrono::milliseconds interval) {
+  if (autosaver_ == nullptr) {
+    autosaver_ = new Autosaver(document_, RecoveryStore(directory), this);
+    connect(autosaver_, &Autosaver::autosaveFailed, this, [this](const QString& message) {
+      statusBar()->showMessage(tr("Autosave failed: %1").arg(message));
+    });
+  }
+  autosaver_->setInterval(interval);
+}
+
+bool MainWindow::offerRecovery(const RecoveryFile& file) {
+  const RecoveryChoice choice =
+      decideRecovery_ ? decideRecovery_(file) : askAboutRecovery(file, this);
+  if (choice == RecoveryChoice::Discard) RecoveryStore::remove(file.path);
+  if (choice != RecoveryChoice::Recover) return false;
+  RecoveredProject recovered = RecoveryStore::read(file.path);
+  if (!recovered.project) {
+    statusBar()->showMessage(tr("Could not read the recovery file %1").arg(file.path));
+    return false;
+  }
+  document_->recover(std::move(*recovered.project), file.projectPath,
+                     std::move(recovered.diagnostics));
+  if (autosaver_ != nullptr) autosaver_->adopt(file.path);
+  statusBar()->showMessage(tr("Recovered the changes autosaved at %1; save to keep them")
+                               .arg(QLocale().toString(file.written, QLocale::ShortFormat)));
+  return true;
+}
+
+bool MainWindow::offerPendingRecovery() {
+  if (autosaver_ == nullptr) return false;
+  for (const RecoveryFile& file : autosaver_->store().pending()) {
+    if (offerRecovery(file)) return true;
+  }
+  return false;
+}
+
 bool MainWindow::openFile(const QString& path) {
+  if (autosaver_ != nullptr) {
+    if (std::optional<RecoveryFile> pending = autosaver_->store().pendingFor(path)) {
+      if (offerRecovery(*pending)) return true;
+    }
+  }
   const bool loaded = document_->load(path);
   const model::Diagnostics& findings = document_->diagnostics();
   if (!loaded) {
@@ -502,6 +546,8 @@ void MainWindow::about() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (maybeSave()) {
+    // A clean close: nothing is left to recover.
+    if (autosaver_ != nullptr) autosaver_->discard();
     event->accept();
   } else {
     event->ignore();
@@ -520,6 +566,7 @@ bool MainWindow::maybeSave() {
     case QMessageBox::Save:
       return save();
     case QMessageBox::Discard:
+      if (autosaver_ != nullptr) autosaver_->discard();
       return true;
     default:
       return false;

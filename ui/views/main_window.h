@@ -2,11 +2,14 @@
 
 #include <QMainWindow>
 #include <QString>
+#include <chrono>
+#include <functional>
 #include <memory>
 
 #include "model/capacity/price_sheet.h"
 
 #include "model/status.h"
+#include "ui/views/recovery_prompt.h"
 
 class QAction;
 class QDockWidget;
@@ -16,12 +19,14 @@ class QTreeView;
 
 namespace kvlab::ui {
 
+class Autosaver;
 class DiagnosticsModel;
 class PlanView;
 class ProjectDocument;
 class ProjectTreeModel;
 class ProposalsView;
 class SimulateView;
+struct RecoveryFile;
 
 // The studio's main window: tabs in the middle with the main views (the project tree, the plan of
 // a design, the modeler's proposals, simulated runs), the findings of the last load in a dock
@@ -48,8 +53,24 @@ class MainWindow : public QMainWindow {
 
   // Loads `path` into the window's document (see ProjectDocument::load): returns true when it
   // holds a project, even one with errors, which the diagnostics dock then lists. On false the
-  // previous project stays and the dock says why the file could not be read.
+  // previous project stays and the dock says why the file could not be read. With recovery on,
+  // a recovery file of `path` that a crash left behind, as new as the file or newer, is offered
+  // first (the recovery decision): recovering opens it as unsaved changes bound to `path`.
   bool openFile(const QString& path);
+
+  // Turns on autosave and crash recovery: while the document is modified it is autosaved every
+  // `interval` (0: never) to a recovery file in `directory` (RecoveryStore), removed again on a
+  // save, a clean close or a discard. Off until called (tests, --screenshot).
+  void enableRecovery(const QString& directory, std::chrono::milliseconds interval);
+  // The autosaver once recovery is on, else null.
+  Autosaver* autosaver() const { return autosaver_; }
+  // Decides what to do with a recovery file found; by default askAboutRecovery (a message
+  // box). Tests give a function instead.
+  using RecoveryDecision = std::function<RecoveryChoice(const RecoveryFile&)>;
+  void setRecoveryDecision(RecoveryDecision decide) { decideRecovery_ = std::move(decide); }
+  // For a start without a file: offers each recovery file a crash left behind (RecoveryStore::
+  // pending), newest first, until one is recovered; returns whether one was.
+  bool offerPendingRecovery();
   // Saves the document to `path` (the form follows the name) and shows where in the status bar.
   Status saveFileAs(const QString& path);
 
@@ -93,6 +114,8 @@ class MainWindow : public QMainWindow {
   void createDiagnosticsDock();
   // Asks whether to save unsaved changes; true when the caller may go on (saved or discarded).
   bool maybeSave();
+  // Asks about `file` and acts: true when the document now holds the recovered project.
+  bool offerRecovery(const RecoveryFile& file);
   void projectChanged();
   void diagnosticsChanged();
   void updateTitle();
@@ -115,6 +138,8 @@ class MainWindow : public QMainWindow {
   QTreeView* diagnosticsView_ = nullptr;
   QDockWidget* diagnosticsDock_ = nullptr;
   QLabel* summaryLabel_;
+  Autosaver* autosaver_ = nullptr;
+  RecoveryDecision decideRecovery_;
 };
 
 }  // namespace kvlab::ui
