@@ -20,7 +20,7 @@ packages=(
   libglpk-dev libyaml-cpp-dev libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
   fonts-dejavu-core clang-format
-  libpq-dev postgresql-15
+  libpq-dev postgresql-15 libhiredis-dev redis-server
   libxlsxwriter-dev poppler-utils
   libcurl4-openssl-dev libssl-dev
 )

@@ -19,6 +19,9 @@ struct CheckModelOptions {
   std::string design;
   std::string engine;
   std::string endpoint;
+  std::string connection;   // relational, cache: the real server
+  std::string calibration;  // relational, cache: the file kvlab calibrate wrote
+  double seconds = 3;       // relational, cache: per load level
   double tolerance = 0.01;
   std::int64_t items = 3000;
   bool keep = false;
@@ -115,7 +118,11 @@ void addCheckModelCommand(CLI::App& app, int& exitCode) {
   command->add_option("FILE", options->file, "The project")->required();
   command->add_option("--design", options->design,
                       "The design (may be left out when the project has one)");
-  command->add_option("--engine", options->engine, "The engine to check: dynamodb-api")->required();
+  command
+      ->add_option("--engine", options->engine,
+                   "The engine to check: dynamodb-api (units), relational or cache (latency and "
+                   "throughput at several loads)")
+      ->required();
   command->add_option("--endpoint", options->endpoint,
                       "dynamodb-api: the server's URL (http://127.0.0.1:8000 for a local one); "
                       "nothing else is contacted. A table of its own is created and deleted");
@@ -128,10 +135,28 @@ void addCheckModelCommand(CLI::App& app, int& exitCode) {
                    "Items loaded, every entity together, about (default 3000)")
       ->check(CLI::Range(10, 1000000));
   command->add_flag("--keep", options->keep, "Keep the table and its items afterwards");
+  command->add_option("--connection", options->connection,
+                      "relational, cache: the real server (a libpq URL or redis://HOST:PORT/DB)");
+  command->add_option("--calibration", options->calibration,
+                      "relational, cache: the calibration file from kvlab calibrate (its "
+                      "measured throughput sets the load levels)");
+  command->add_option("--seconds", options->seconds, "relational, cache: seconds per load level")
+      ->check(CLI::Range(0.5, 600.0));
   command->callback([options, &exitCode] {
+    if (options->engine == "relational" || options->engine == "cache") {
+      if (options->connection.empty() || options->calibration.empty()) {
+        std::cerr << "kvlab check-model: --engine " << options->engine
+                  << " needs --connection and --calibration (run kvlab calibrate first)\n";
+        exitCode = kExitUsage;
+        return;
+      }
+      exitCode = runLatencyCheck(options->file, options->engine, options->connection,
+                                 options->calibration, options->seconds);
+      return;
+    }
     if (options->engine != "dynamodb-api") {
       std::cerr << "kvlab check-model: --engine " << options->engine
-                << ": only dynamodb-api can be checked for now\n";
+                << ": expected dynamodb-api, relational or cache\n";
       exitCode = kExitUsage;
       return;
     }

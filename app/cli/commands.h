@@ -1,6 +1,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <string>
 
 namespace kvlab::cli {
 
@@ -22,5 +23,12 @@ void addImportCommand(CLI::App& app, int& exitCode);
 void addExportCommand(CLI::App& app, int& exitCode);
 void addReportCommand(CLI::App& app, int& exitCode);
 void addCheckModelCommand(CLI::App& app, int& exitCode);
+void addCalibrateCommand(CLI::App& app, int& exitCode);
+
+// check-model for the relational and cache engines (calibrate_command.cpp): the calibrated model
+// beside the real server at several loads; exit 1 beyond a factor of 1.5 up to 80% load.
+int runLatencyCheck(const std::string& file, const std::string& engine,
+                    const std::string& connection, const std::string& calibrationFile,
+                    double seconds);
 
 }  // namespace kvlab::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   addExportCommand(app, exitCode);
   addReportCommand(app, exitCode);
   addCheckModelCommand(app, exitCode);
+  addCalibrateCommand(app, exitCode);
 
   std::string helpTopic;
   CLI::App* help = app.add_subcommand("help", "Show the help of a command");

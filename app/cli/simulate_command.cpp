@@ -20,8 +20,10 @@
 #include "app/cli/number_format.h"
 #include "app/cli/project_loading.h"
 #include "model/design/planner.h"
+#include "simulator/backends/calibration.h"
 #include "simulator/backends/dynamodb_api_replay.h"
 #include "simulator/backends/postgres_replay.h"
+#include "simulator/backends/redis_replay.h"
 #include "simulator/core/runner.h"
 #include "simulator/core/workload_setup.h"
 #include "simulator/engines/engine_registry.h"
@@ -48,10 +50,11 @@ struct SimulateOptions {
   bool quiet = false;
   std::string workload;
   std::string connection;    // --engine postgres: the server to replay on
-  std::string memoryBudget;  // --memory-budget: empty for the default
   std::string endpoint;      // --engine dynamodb-api: the server to replay on
   int clients = 0;           // --engine dynamodb-api: a closed loop of N clients
   bool keep = false;         // --engine dynamodb-api: keep the table
+  std::string memoryBudget;  // --memory-budget: empty for the default
+  std::string calibration;   // --calibration: a file from kvlab calibrate
   bool durationGiven = false;
   bool seedGiven = false;
 };
@@ -206,6 +209,23 @@ void printSummary(const sim::RunResult& r, std::ostream& out) {
         << (fixedDecimals(o.writeUnits / seconds, 1) + "/" +
             fixedDecimals(o.peakWriteUnitsPerSecond, 1))
         << "\n";
+    if (o.storageSplits > 0) {
+      out << "             " << o.storageSplits
+          << " of the splits for size: " << fixedDecimals(o.storedBytes / 1e9, 1)
+          << " GB stored at the end\n";
+    }
+    if (!o.scaling.empty()) {
+      out << "             auto scaling:";
+      for (std::size_t i = 0; i < o.scaling.size() && i < 6; ++i) {
+        const sim::ScalingEvent& e = o.scaling[i];
+        out << (i == 0 ? " " : ", ") << e.second / 60 << ":" << std::setfill('0') << std::setw(2)
+            << e.second % 60 << std::setfill(' ') << " -> " << fixedDecimals(e.read, 0) << "/"
+            << fixedDecimals(e.write, 0);
+      }
+      if (o.scaling.size() > 6) out << ", ... (" << o.scaling.size() << " changes)";
+      out << "; mean " << fixedDecimals(o.meanProvisionedRead, 0) << "/"
+          << fixedDecimals(o.meanProvisionedWrite, 0) << "\n";
+    }
   }
   auto hot = [&](const std::vector<sim::HotKey>& keys, const char* title, const char* unit) {
     if (keys.empty()) return;
@@ -327,6 +347,8 @@ void printComparison(const std::vector<sim::RunResult>& results, std::ostream& o
   }
 }
 
+int printReplay(const sim::RunOutcome& outcome, const SimulateOptions& options);
+
 // --engine postgres: the workload replayed for real on a server, in wall-clock time.
 int runPostgresReplay(const SimulateOptions& options, double duration) {
   if (options.connection.empty()) {
@@ -365,7 +387,64 @@ int runPostgresReplay(const SimulateOptions& options, double duration) {
   }
   auto project = loadValidProject(options.file);
   if (!project) return kExitInvalid;
-  sim::RunOutcome outcome = sim::replayOnPostgres(*project, replay);
+  return printReplay(sim::replayOnPostgres(*project, replay), options);
+}
+
+// --engine redis: the cache engine's workload replayed for real on a Redis server.
+int runRedisReplay(const SimulateOptions& options, double duration) {
+  if (options.connection.empty()) {
+    std::cerr << "kvlab simulate: --engine redis needs --connection (a URL such as "
+                 "redis://127.0.0.1:6379/0)\n";
+    return kExitUsage;
+  }
+  sim::RedisReplayOptions replay;
+  replay.connection = options.connection;
+  replay.durationSeconds = duration;
+  replay.seed = options.seed;
+  std::vector<std::pair<std::string, std::string>> cacheSettings;
+  for (const std::string& option : options.engineOptions) {
+    const auto equals = option.find('=');
+    const std::string key = option.substr(0, equals);
+    const std::string value = equals == std::string::npos ? "" : option.substr(equals + 1);
+    try {
+      if (key == "clients") {
+        replay.clients = std::stoi(value);
+      } else if (key == "preload") {
+        replay.maxPreloadKeys = std::stoll(value);
+      } else if (key == "rate-scale") {
+        replay.rateScale = std::stod(value);
+      } else if (key == "max-requests") {
+        replay.maxRequests = std::stoll(value);
+      } else if (key == "keep-keys") {
+        replay.keepKeys = value == "on";
+      } else {
+        cacheSettings.emplace_back(key, value);  // the cache engine's own (ttl=, cold=, ...)
+      }
+    } catch (const std::exception&) {
+      std::cerr << "kvlab simulate: --engine-option " << option
+                << ": redis takes clients=N, preload=N, rate-scale=X, max-requests=N, "
+                   "keep-keys=on|off and the cache engine's options\n";
+      return kExitUsage;
+    }
+  }
+  if (auto error = sim::applyCacheOptions(cacheSettings, replay.cache)) {
+    std::cerr << "kvlab simulate: " << *error << "\n";
+    return kExitUsage;
+  }
+  auto project = loadValidProject(options.file);
+  if (!project) return kExitInvalid;
+  auto prices = model::capacity::PriceSheet::load(options.prices.empty()
+                                                      ? model::capacity::defaultPriceSheetPath()
+                                                      : std::filesystem::path(options.prices));
+  if (!prices.ok()) {
+    std::cerr << "kvlab simulate: cannot read the price sheet\n";
+    return kExitInvalid;
+  }
+  return printReplay(sim::replayOnRedis(*project, *prices.sheet, replay), options);
+}
+
+// Prints (and writes) a replay's result as a simulation's.
+int printReplay(const sim::RunOutcome& outcome, const SimulateOptions& options) {
   if (!outcome.status.ok()) {
     std::cerr << "kvlab simulate: " << outcome.status.message() << "\n";
     return kExitInvalid;
@@ -463,6 +542,28 @@ int runSimulate(const SimulateOptions& options) {
   }
   if (options.engine == "postgres") return runPostgresReplay(options, *duration);
   if (options.engine == "dynamodb-api") return runDynamoDbApiReplay(options, *duration);
+  if (options.engine == "redis") return runRedisReplay(options, *duration);
+  if (!options.calibration.empty()) {
+    // A calibration is the engine's data file, fitted: run the engine it is for with it.
+    std::string engine;
+    double maxThroughput = 0;
+    if (Status s = sim::readCalibrationHeader(options.calibration, engine, maxThroughput);
+        !s.ok()) {
+      std::cerr << "kvlab simulate: --calibration " << s.message() << "\n";
+      return kExitInvalid;
+    }
+    if (options.engine != engine && options.engine != "cache-aside" && options.engine != "all") {
+      std::cerr << "kvlab simulate: --calibration " << options.calibration << " is for the "
+                << engine << " engine, not " << options.engine << "\n";
+      return kExitUsage;
+    }
+    SimulateOptions calibrated = options;
+    calibrated.calibration.clear();
+    calibrated.engineOptions.push_back((options.engine == engine ? "" : engine + ".") +
+                                       (engine == "relational" ? "profile=" : "data=") +
+                                       options.calibration);
+    return runSimulate(calibrated);
+  }
   sim::RunOptions run;
   if (!options.memoryBudget.empty()) {
     const std::optional<std::uint64_t> budget = parseMemorySize(options.memoryBudget);
@@ -651,7 +752,9 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
                           "\n  postgres: the workload replayed for real on the server --connection "
                           "names (wall-clock time; docs/engines.md)"
                           "\n  dynamodb-api: the workload replayed for real on the DynamoDB API "
-                          "server --endpoint names (docs/engines.md)");
+                          "server --endpoint names (docs/engines.md)"
+                          "\n  redis: the cache engine's workload replayed for real on the Redis "
+                          "server --connection names");
   command->add_option("--duration", options->duration,
                       "Virtual time to generate requests for: 90s, 10m, 1h (default 60s)");
   command->add_option("--seed", options->seed, "The random seed (default 1)");
@@ -682,8 +785,9 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
                           " here); a run over it stops with exit status 1");
   command->add_flag("-q,--quiet", options->quiet, "No progress bar");
   command->add_option("--connection", options->connection,
-                      "--engine postgres: replay the workload for real, in wall-clock time, on "
-                      "this PostgreSQL server (a libpq URL); nothing else is contacted");
+                      "--engine postgres or redis: replay the workload for real, in wall-clock "
+                      "time, on this server (a libpq URL, or redis://HOST:PORT/DB); nothing else "
+                      "is contacted");
   command->add_option("--endpoint", options->endpoint,
                       "--engine dynamodb-api: replay the workload for real, in wall-clock time, "
                       "on this DynamoDB API server (a URL); nothing else is contacted");
@@ -694,6 +798,9 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::Range(0, 1000));
   command->add_flag("--keep", options->keep,
                     "--engine dynamodb-api: keep the table and its items at the end");
+  command->add_option("--calibration", options->calibration,
+                      "A file from kvlab calibrate: the relational or cache engine with the "
+                      "service times fitted to a real server (docs/calibration.md)");
   command->add_option("--workload", options->workload,
                       "A workload of the project (its duration, seed and each pattern's rate over "
                       "time, key popularity and consistency); --duration and --seed still win");

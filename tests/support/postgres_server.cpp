@@ -1,7 +1,5 @@
 #include "tests/support/postgres_server.h"
 
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -10,28 +8,13 @@
 #include <random>
 #include <sstream>
 
+#include "tests/support/free_port.h"
+
 namespace kvlab::test {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kBin = "/usr/lib/postgresql/15/bin";
-
-// A port nothing listens on now: the kernel's choice for a socket bound to port 0.
-int freePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
-  socklen_t length = sizeof address;
-  int port = 0;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  close(fd);
-  return port;
-}
 
 std::string readAll(const fs::path& path) {
   std::ifstream in(path);
@@ -64,7 +47,7 @@ PostgresServer::PostgresServer() {
   if (geteuid() == 0) {
     std::system(("chown postgres " + dir_.string()).c_str());
   }
-  port_ = freePort();
+  port_ = freeLoopbackPort();
   const fs::path data = dir_ / "data";
   if (std::string e = run(std::string(kBin) + "/initdb -A trust -U postgres -D " + data.string());
       !e.empty()) {

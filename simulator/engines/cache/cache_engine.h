@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,6 +66,24 @@ class CacheEngine final : public Engine {
   // The Redis key that request key number `key` of pattern `patternId` reads or writes (for a
   // ZADD or ZINCRBY: the sorted set), or nothing for an unknown pattern or a rate limit.
   std::optional<RedisKeyspace::Key> redisKeyOf(std::string_view patternId, std::int64_t key) const;
+
+  // The same requests as commands for a real Redis (simulator/backends/redis_replay.h), keys
+  // named "<prefix><key space>:<number>" (cache_engine_commands.cpp). After prepare.
+  using RedisArgs = std::vector<std::string>;
+  struct RealRequest {
+    std::vector<RedisArgs> commands;  // sent as one pipeline
+    bool read = false;                // the first reply tells a hit (a value) from a miss (nil)
+    enum class Limit { None, CounterAbove, ScriptZero } limit = Limit::None;
+    std::int64_t limitValue = 0;  // CounterAbove: refused when the first reply is above it
+  };
+  // What request key number `key` of route `route` (the index of its PatternLoad) sends at
+  // `nowSeconds` from the start.
+  RealRequest realRequest(std::size_t route, std::int64_t key, double nowSeconds,
+                          const std::string& prefix);
+  // The warm start as commands: the keys preload() fills, hottest numbers first, at most
+  // `maxKeys`; calls `send` with each.
+  void realPreload(const std::string& prefix, std::int64_t maxKeys,
+                   const std::function<void(const RedisArgs&)>& send) const;
 
  private:
   enum class Op {
