@@ -2,8 +2,8 @@
 // start, offers what a crash left behind.
 // kvlab-studio --screenshot DIR FILE: opens FILE, writes one PNG of the main window at 1280x800
 // per main view (DIR/model.png, plan.png, proposals.png, simulate.png after a short run on
-// DynamoDB, simulate-all.png after one on every engine) and exits; for documentation and checks
-// on machines without a display.
+// DynamoDB, simulate-all.png after one on every engine, editing.png with an editor open) and
+// exits; for documentation and checks on machines without a display.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
@@ -74,9 +74,10 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   const QCommandLineOption screenshot(
       QStringLiteral("screenshot"),
-      QStringLiteral("Open FILE, write <dir>/model.png, plan.png, proposals.png, simulate.png "
-                     "and simulate-all.png (one per view, 1280x800; the Simulate tab after a "
-                     "10 s run on dynamodb, then on every engine), and exit."),
+      QStringLiteral("Open FILE, write <dir>/model.png, plan.png, proposals.png, simulate.png, "
+                     "simulate-all.png (one per view, 1280x800; the Simulate tab after a "
+                     "10 s run on dynamodb, then on every engine) and editing.png (the Model "
+                     "tab with an access pattern's editor), and exit."),
       QStringLiteral("dir"));
   parser.addOption(screenshot);
   parser.addPositionalArgument(QStringLiteral("file"),

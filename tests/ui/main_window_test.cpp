@@ -17,6 +17,7 @@
 #include "ui/document/project_document.h"
 #include "ui/models/plan_table_model.h"
 #include "ui/models/project_tree_model.h"
+#include "ui/views/entity_editor.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
 #include "ui/views/simulate_view.h"
@@ -185,7 +186,9 @@ TEST_F(MainWindowTest, showsTheModelPlanProposalsAndSimulateAsTabsWithTheModelFi
   EXPECT_EQ(tabs->tabText(MainWindow::kModelView), "Model");
   EXPECT_EQ(tabs->tabText(MainWindow::kPlanView), "Plan");
   EXPECT_EQ(tabs->tabText(MainWindow::kProposalsView), "Proposals");
-  EXPECT_EQ(tabs->currentWidget(), projectTree(window));
+  // The Model tab holds the tree, and beside it the editor once something is chosen.
+  EXPECT_TRUE(tabs->currentWidget()->isAncestorOf(projectTree(window)));
+  EXPECT_TRUE(tabs->currentWidget()->isAncestorOf(window.entityEditor()));
   EXPECT_EQ(tabs->widget(MainWindow::kPlanView), window.planView());
   EXPECT_EQ(tabs->widget(MainWindow::kProposalsView), window.proposalsView());
   EXPECT_EQ(tabs->tabText(MainWindow::kSimulateView), "Simulate");

@@ -24,8 +24,8 @@ using test::qtPath;
 
 class ViewScreenshotsTest : public test::UiTest {};
 
-const char* const kViews[] = {"model.png", "plan.png", "proposals.png", "simulate.png",
-                              "simulate-all.png"};
+const char* const kViews[] = {"model.png",    "plan.png",         "proposals.png",
+                              "simulate.png", "simulate-all.png", "editing.png"};
 
 // A painted view has many colours (antialiased text, icons, lines); a blank one has one.
 int colourCount(const QImage& image) {

@@ -1,11 +1,13 @@
 #include "ui/document/project_document.h"
 
 #include <QFileInfo>
+#include <QUndoStack>
 #include <filesystem>
 #include <utility>
 
 #include "model/io/project_file.h"
 #include "model/schema/project_validator.h"
+#include "ui/commands/adopt_design_command.h"
 
 namespace kvlab::ui {
 namespace {
@@ -17,7 +19,13 @@ std::filesystem::path toPath(const QString& path) {
 
 }  // namespace
 
-ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent) {}
+ProjectDocument::ProjectDocument(QObject* parent)
+    : QObject(parent), undoStack_(new QUndoStack(this)) {
+  connect(undoStack_, &QUndoStack::cleanChanged, this,
+          [this](bool clean) { emit modifiedChanged(!clean); });
+}
+
+bool ProjectDocument::isModified() const { return !undoStack_->isClean(); }
 
 ProjectDocument::~ProjectDocument() = default;
 
@@ -36,8 +44,10 @@ bool ProjectDocument::load(const QString& path) {
   if (loaded) {
     emit aboutToChange();
     project_ = std::move(*result.project);
+    validation_.reset();
     emit changed();
     setFilePath(path);
+    undoStack_->clear();
     setModified(false);
   }
   emit diagnosticsChanged();
@@ -64,51 +74,69 @@ void ProjectDocument::recover(model::Project project, const QString& path,
                               model::Diagnostics diagnostics) {
   emit aboutToChange();
   project_ = std::move(project);
+  validation_.reset();
   emit changed();
   diagnostics_ = std::move(diagnostics);
   emit diagnosticsChanged();
   setFilePath(path);
+  undoStack_->clear();
   setModified(true);
 }
 
 void ProjectDocument::setProject(model::Project project) {
   emit aboutToChange();
   project_ = std::move(project);
+  validation_.reset();
   emit changed();
   diagnostics_ = {};
   emit diagnosticsChanged();
   setFilePath(QString());
+  undoStack_->clear();
   setModified(true);
 }
 
 std::string ProjectDocument::addDesign(model::Design design) {
-  const std::string base = design.name;
-  for (int suffix = 2; project_.findDesign(design.name) != nullptr; ++suffix) {
-    design.name = base + "-" + std::to_string(suffix);
-  }
-  std::string name = design.name;
-  emit aboutToChange();
-  project_.designs.push_back(std::move(design));
-  emit changed();
-  setModified(true);
+  auto* command = new AdoptDesignCommand(this, std::move(design));
+  std::string name = command->designName();
+  undoStack_->push(command);  // the stack owns the command
   return name;
 }
 
-bool ProjectDocument::isProjectValid() const {
-  model::Diagnostics findings;
-  model::validateProject(project_, filePath_.toStdString(), findings);
-  return !findings.hasErrors();
+void ProjectDocument::applyEdit(const std::function<void(model::Project&)>& edit) {
+  emit aboutToChange();
+  edit(project_);
+  validation_.reset();
+  emit changed();
+}
+
+void ProjectDocument::setFileAndDiagnostics(const QString& path, model::Diagnostics diagnostics) {
+  diagnostics_ = std::move(diagnostics);
+  emit diagnosticsChanged();
+  setFilePath(path);
+}
+
+bool ProjectDocument::isProjectValid() const { return !validation().hasErrors(); }
+
+const model::Diagnostics& ProjectDocument::validation() const {
+  if (!validation_) {
+    validation_.emplace();
+    model::validateProject(project_, filePath_.toStdString(), *validation_);
+  }
+  return *validation_;
 }
 
 void ProjectDocument::setModified(bool modified) {
-  if (modified_ == modified) return;
-  modified_ = modified;
-  emit modifiedChanged(modified_);
+  if (modified) {
+    undoStack_->resetClean();
+  } else {
+    undoStack_->setClean();
+  }
 }
 
 void ProjectDocument::setFilePath(const QString& path) {
   if (filePath_ == path) return;
   filePath_ = path;
+  validation_.reset();  // the findings name the file
   emit filePathChanged(filePath_);
 }
 

@@ -2,17 +2,23 @@
 
 #include <QObject>
 #include <QString>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "model/io/diagnostic.h"
 #include "model/schema/project.h"
 #include "model/status.h"
 
+class QUndoStack;
+
 namespace kvlab::ui {
 
 // The project the studio has open: the model::Project itself, the file it came from, whether it
-// has unsaved changes, and the findings of the last load. Views and item models read it and listen
-// to its signals; they never change the project behind its back. Lives on the GUI thread.
+// has unsaved changes, the findings of the last load, and the undo stack of the edits since.
+// Views and item models read it and listen to its signals; they never change the project behind
+// its back: every user edit is a QUndoCommand pushed on undoStack() (ui/commands/). The document
+// is modified exactly when the stack is not at its clean state. Lives on the GUI thread.
 class ProjectDocument : public QObject {
   Q_OBJECT
 
@@ -27,17 +33,21 @@ class ProjectDocument : public QObject {
   QString fileName() const;
   // The project's name, or "Untitled" when it has none.
   QString displayName() const;
-  bool isModified() const { return modified_; }
+  bool isModified() const;
+  // The edits made since the last load, each a command from ui/commands/. Owned by the document.
+  QUndoStack* undoStack() const { return undoStack_; }
   // The read and validation findings of the last load (also of a load that failed).
   const model::Diagnostics& diagnostics() const { return diagnostics_; }
 
   // Reads `path` (either form) and validates it. When the file holds a project, even one with
   // errors, it becomes this document's project: returns true, `filePath()` is `path`, the document
-  // is unmodified, and `diagnostics()` lists the findings. When nothing could be read, returns
-  // false and leaves project, path and modified flag as they were; `diagnostics()` says why.
+  // is unmodified with an empty undo stack, and `diagnostics()` lists the findings. When nothing
+  // could be read, returns false and leaves project, path and modified flag as they were;
+  // `diagnostics()` says why.
   bool load(const QString& path);
 
-  // Saves to `filePath()`. Requires a file path. On success the document is unmodified.
+  // Saves to `filePath()`. Requires a file path. On success the document is unmodified (the undo
+  // stack's current state becomes its clean state).
   Status save();
   // Saves to `path` in the form its name selects (`.kvlab` native, otherwise JSON). On success
   // `filePath()` becomes `path` and the document is unmodified; on failure nothing changes. A
@@ -51,22 +61,32 @@ class ProjectDocument : public QObject {
   // is not touched until the user saves.
   void recover(model::Project project, const QString& path, model::Diagnostics diagnostics);
 
-  // Replaces the project, as a "new project" or an import does; the document becomes modified
-  // and has no file until saved.
+  // Replaces the project as a new document would be: the undo stack is emptied, the document is
+  // modified and has no file until saved. Not an edit (nothing to undo to); an import replaces
+  // the project through ImportProjectCommand instead.
   void setProject(model::Project project);
+  // false: the current state becomes the stack's clean state; true: no state of the stack is
+  // clean any more (QUndoStack::resetClean), as after a recovery.
   void setModified(bool modified);
 
-  // Appends `design` to the project's designs (adopting a proposal does this): emits
-  // aboutToChange() and changed(), and the document becomes modified. When another design already
-  // has the name, the new one gets the first free name of `NAME-2`, `NAME-3`, ...; returns the
-  // name it was given.
-  // Known gap: there is no undo stack yet, so this edit cannot be undone; it becomes a
-  // QUndoCommand when the studio gets one (STYLE.md, rule 8).
+  // Appends `design` to the project's designs (adopting a proposal does this) by pushing an
+  // AdoptDesignCommand: emits aboutToChange() and changed(), and the document becomes modified.
+  // When another design already has the name, the new one gets the first free name of `NAME-2`,
+  // `NAME-3`, ...; returns the name it was given.
   std::string addDesign(model::Design design);
+
+  // For undo commands only: changes the project with `edit` between aboutToChange() and
+  // changed(). Widgets push commands instead (STYLE.md, rule 8).
+  void applyEdit(const std::function<void(model::Project&)>& edit);
+  // For ImportProjectCommand only: the file the project belongs to, and the findings shown.
+  void setFileAndDiagnostics(const QString& path, model::Diagnostics diagnostics);
 
   // Whether the project passes validateProject now. The planner and the modeler require a valid
   // project; `diagnostics()` only holds the findings of the last load, so this checks afresh.
   bool isProjectValid() const;
+  // validateProject's findings on the project as it is now (computed once per change), each with
+  // the JSON path of the fault: what the editors show beside the faulty field.
+  const model::Diagnostics& validation() const;
 
  signals:
   // Emitted just before the project is replaced or edited, and always followed by changed():
@@ -83,7 +103,8 @@ class ProjectDocument : public QObject {
 
   model::Project project_;
   QString filePath_;
-  bool modified_ = false;
+  QUndoStack* undoStack_;
+  mutable std::optional<model::Diagnostics> validation_;
   model::Diagnostics diagnostics_;
 };
 

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFont>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QKeySequence>
@@ -15,9 +16,14 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
 #include <filesystem>
 #include <memory>
 #include <utility>
@@ -31,11 +37,20 @@
 #include "report/pdf/pdf_report.h"
 #include "report/report_data.h"
 #include "report/report_format.h"
+#include "ui/commands/add_access_pattern_command.h"
+#include "ui/commands/add_entity_command.h"
+#include "ui/commands/import_project_command.h"
+#include "ui/commands/remove_access_pattern_command.h"
+#include "ui/commands/remove_attribute_command.h"
+#include "ui/commands/remove_entity_command.h"
+#include "ui/commands/remove_relationship_command.h"
 #include "ui/document/autosaver.h"
 #include "ui/document/project_document.h"
 #include "ui/document/recovery_store.h"
 #include "ui/models/diagnostics_model.h"
 #include "ui/models/project_tree_model.h"
+#include "ui/views/access_pattern_editor.h"
+#include "ui/views/entity_editor.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
 #include "ui/views/simulate_view.h"
@@ -47,6 +62,8 @@ const QString kNativeFilter = QStringLiteral("KV Lab project (*.kvlab)");
 const QString kJsonFilter = QStringLiteral("KV Lab JSON (*.kvlab.json)");
 // Keeps short projects from squeezing names against their details.
 constexpr int kMinimumNameWidth = 240;
+// The editor pane's width when it opens.
+constexpr int kEditorWidth = 440;
 
 QString counted(qsizetype count, const QString& singular, const QString& plural) {
   return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
@@ -115,7 +132,8 @@ MainWindow::MainWindow(QWidget* parent)
   views_ = new QTabWidget(this);
   views_->setObjectName(QStringLiteral("mainViews"));
   views_->setDocumentMode(true);
-  views_->addTab(projectView_, tr("Model"));
+  createEditorPane();
+  views_->addTab(modelSplitter_, tr("Model"));
   views_->addTab(planView_, tr("Plan"));
   views_->addTab(proposalsView_, tr("Proposals"));
   views_->addTab(simulateView_, tr("Simulate"));
@@ -130,6 +148,8 @@ MainWindow::MainWindow(QWidget* parent)
 
   createActions();
   createDiagnosticsDock();
+  connect(projectView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+          &MainWindow::treeCurrentChanged);
 
   summaryLabel_->setObjectName(QStringLiteral("projectSummary"));
   statusBar()->addPermanentWidget(summaryLabel_);
@@ -188,6 +208,31 @@ void MainWindow::createActions() {
   quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
   quitAction->setMenuRole(QAction::QuitRole);
 
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undoAction = document_->undoStack()->createUndoAction(this, tr("&Undo"));
+  undoAction->setObjectName(QStringLiteral("undoAction"));
+  undoAction->setShortcut(QKeySequence::Undo);
+  edit->addAction(undoAction);
+  QAction* redoAction = document_->undoStack()->createRedoAction(this, tr("&Redo"));
+  redoAction->setObjectName(QStringLiteral("redoAction"));
+  redoAction->setShortcut(QKeySequence::Redo);
+  edit->addAction(redoAction);
+  edit->addSeparator();
+  QAction* newEntityAction = edit->addAction(tr("New &Entity"), this, &MainWindow::newEntity);
+  newEntityAction->setObjectName(QStringLiteral("newEntityAction"));
+  newEntityAction->setStatusTip(tr("Add an entity to the project and edit it"));
+  QAction* newPatternAction =
+      edit->addAction(tr("New &Access Pattern"), this, &MainWindow::newPattern);
+  newPatternAction->setObjectName(QStringLiteral("newPatternAction"));
+  newPatternAction->setStatusTip(tr("Add an access pattern to the project and edit it"));
+  QAction* deleteAction = edit->addAction(tr("&Delete"), this, &MainWindow::deleteCurrent);
+  deleteAction->setObjectName(QStringLiteral("deleteAction"));
+  deleteAction->setShortcut(QKeySequence::Delete);
+  deleteAction->setShortcutContext(Qt::WidgetShortcut);
+  projectView_->addAction(deleteAction);
+  deleteAction->setStatusTip(
+      tr("Remove the entity, attribute, relationship or access pattern chosen in the tree"));
+
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* aboutAction = help->addAction(tr("&About KV Lab Studio"), this, &MainWindow::about);
   aboutAction->setMenuRole(QAction::AboutRole);
@@ -209,6 +254,128 @@ void MainWindow::createDiagnosticsDock() {
   diagnosticsDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
   addDockWidget(Qt::BottomDockWidgetArea, diagnosticsDock_);
   resizeDocks({diagnosticsDock_}, {130}, Qt::Vertical);
+}
+
+void MainWindow::createEditorPane() {
+  entityEditor_ = new EntityEditor(document_, this);
+  entityEditor_->setObjectName(QStringLiteral("entityEditor"));
+  patternEditor_ = new AccessPatternEditor(document_, this);
+  patternEditor_->setObjectName(QStringLiteral("patternEditor"));
+  editors_ = new QStackedWidget(this);
+  editors_->addWidget(entityEditor_);
+  editors_->addWidget(patternEditor_);
+
+  editorTitle_ = new QLabel(this);
+  editorTitle_->setObjectName(QStringLiteral("editorTitle"));
+  QFont bold = editorTitle_->font();
+  bold.setBold(true);
+  editorTitle_->setFont(bold);
+  // Scrolled, so that the fields never make the window wider than the screen (or a screenshot).
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidget(editors_);
+  editorPane_ = new QWidget(this);
+  editorPane_->setObjectName(QStringLiteral("editorPane"));
+  auto* layout = new QVBoxLayout(editorPane_);
+  layout->setContentsMargins(6, 6, 0, 0);
+  layout->addWidget(editorTitle_);
+  layout->addWidget(scroll, 1);
+  editorPane_->hide();
+
+  modelSplitter_ = new QSplitter(Qt::Horizontal, this);
+  modelSplitter_->setObjectName(QStringLiteral("modelSplitter"));
+  modelSplitter_->addWidget(projectView_);
+  modelSplitter_->addWidget(editorPane_);
+  modelSplitter_->setStretchFactor(0, 1);
+  modelSplitter_->setStretchFactor(1, 0);
+  modelSplitter_->setCollapsible(0, false);
+}
+
+void MainWindow::treeCurrentChanged(const QModelIndex& current) {
+  if (!current.isValid()) return;
+  const QModelIndex entities = treeModel_->groupIndex(ProjectTreeModel::kEntities);
+  const QModelIndex parent = current.parent();
+  if (parent == entities) {
+    editEntity(current.row());
+  } else if (parent.isValid() && parent.parent() == entities) {
+    editEntity(parent.row());
+  } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kAccessPatterns)) {
+    editPattern(current.row());
+  }
+}
+
+void MainWindow::editEntity(int row) {
+  entityEditor_->setEntity(row);
+  editorTitle_->setText(tr("Entity"));
+  editors_->setCurrentWidget(entityEditor_);
+  showEditorPane();
+}
+
+void MainWindow::editPattern(int row) {
+  patternEditor_->setPattern(row);
+  editorTitle_->setText(tr("Access pattern"));
+  editors_->setCurrentWidget(patternEditor_);
+  showEditorPane();
+}
+
+void MainWindow::showEditorPane() {
+  if (!editorPane_->isHidden()) return;
+  editorPane_->show();
+  // A hidden pane has no width to keep: give it room for the fields each time it opens.
+  const int total = std::max(modelSplitter_->width(), 2 * kEditorWidth);
+  modelSplitter_->setSizes({total - kEditorWidth, kEditorWidth});
+}
+
+void MainWindow::newEntity() {
+  const model::Project& project = document_->project();
+  model::Entity entity;
+  for (int n = static_cast<int>(project.entities.size()) + 1;; ++n) {
+    entity.name = "Entity" + std::to_string(n);
+    if (project.findEntity(entity.name) == nullptr) break;
+  }
+  model::Attribute id;
+  id.name = "id";
+  entity.identifier = {id.name};
+  entity.attributes.push_back(std::move(id));
+  const int row = static_cast<int>(project.entities.size());
+  document_->undoStack()->push(new AddEntityCommand(document_, std::move(entity)));
+  editEntity(row);
+}
+
+void MainWindow::newPattern() {
+  const model::Project& project = document_->project();
+  model::AccessPattern pattern;
+  for (int n = static_cast<int>(project.accessPatterns.size()) + 1;; ++n) {
+    pattern.id = "AP" + std::to_string(n);
+    if (project.findPattern(pattern.id) == nullptr) break;
+  }
+  pattern.name = tr("New access pattern").toStdString();
+  if (!project.entities.empty()) {
+    const model::Entity& first = project.entities.front();
+    pattern.entities = {first.name};
+    pattern.equals = first.identifier;
+  }
+  const int row = static_cast<int>(project.accessPatterns.size());
+  document_->undoStack()->push(new AddAccessPatternCommand(document_, std::move(pattern)));
+  editPattern(row);
+}
+
+void MainWindow::deleteCurrent() {
+  const QModelIndex current = projectView_->currentIndex();
+  if (!current.isValid()) return;
+  const QModelIndex parent = current.parent();
+  const QModelIndex entities = treeModel_->groupIndex(ProjectTreeModel::kEntities);
+  QUndoStack* stack = document_->undoStack();
+  if (parent == entities) {
+    stack->push(new RemoveEntityCommand(document_, current.row()));
+  } else if (parent.isValid() && parent.parent() == entities) {
+    stack->push(new RemoveAttributeCommand(document_, parent.row(), current.row()));
+  } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kRelationships)) {
+    stack->push(new RemoveRelationshipCommand(document_, current.row()));
+  } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kAccessPatterns)) {
+    stack->push(new RemoveAccessPatternCommand(document_, current.row()));
+  }
 }
 
 void MainWindow::enableRecovery(const QString& directory, std::chrono::milliseconds interval) {
@@ -373,7 +540,8 @@ Status MainWindow::importProject(const QString& format, const QString& path) {
                            path.toStdString() + " does not validate)");
     }
   }
-  document_->setProject(std::move(result.project));
+  document_->undoStack()->push(
+      new ImportProjectCommand(document_, std::move(result.project), path));
   QString message = tr("Imported %1 as a new project").arg(QFileInfo(path).fileName());
   if (!result.notes.empty()) {
     message += tr("; %1").arg(QString::fromStdString(result.notes.front()));

@@ -14,13 +14,17 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 class QTreeView;
 
 namespace kvlab::ui {
 
+class AccessPatternEditor;
 class Autosaver;
 class DiagnosticsModel;
+class EntityEditor;
 class PlanView;
 class ProjectDocument;
 class ProjectTreeModel;
@@ -30,8 +34,10 @@ struct RecoveryFile;
 
 // The studio's main window: tabs in the middle with the main views (the project tree, the plan of
 // a design, the modeler's proposals, simulated runs), the findings of the last load in a dock
-// below them, the File menu (open, save, import, export, report) and Help, and a status bar that
-// counts what the project holds. It owns its document and loads the default price sheet once for
+// below them, the editor of the entity or access pattern chosen in the project tree beside it in
+// the Model tab, the File menu (open, save, import, export, report), the Edit menu (undo and redo
+// of the document's undo stack, new and delete) and Help, and a status bar that counts what the
+// project holds. It owns its document and loads the default price sheet once for
 // the views that price. Methods that take a path never open a dialog, so tests and the command
 // line can drive them; the menu actions add the dialogs around them.
 class MainWindow : public QMainWindow {
@@ -48,8 +54,22 @@ class MainWindow : public QMainWindow {
   PlanView* planView() const { return planView_; }
   ProposalsView* proposalsView() const { return proposalsView_; }
   SimulateView* simulateView() const { return simulateView_; }
+  EntityEditor* entityEditor() const { return entityEditor_; }
+  AccessPatternEditor* patternEditor() const { return patternEditor_; }
   // Brings `view`'s tab to the front.
   void showView(View view);
+
+  // Shows the editor of the entity, or the access pattern, at `row` beside the tree; the
+  // project tree does this when one of them (or an attribute) becomes current.
+  void editEntity(int row);
+  void editPattern(int row);
+  // The Edit menu's actions, each a command on the document's undo stack: a new entity
+  // ("EntityN" with an identifier attribute "id") or access pattern ("APN", a get of the first
+  // entity), shown in its editor; and the removal of the entity, attribute, relationship or
+  // access pattern current in the project tree (designs cannot be removed yet).
+  void newEntity();
+  void newPattern();
+  void deleteCurrent();
 
   // Loads `path` into the window's document (see ProjectDocument::load): returns true when it
   // holds a project, even one with errors, which the diagnostics dock then lists. On false the
@@ -112,6 +132,10 @@ class MainWindow : public QMainWindow {
  private:
   void createActions();
   void createDiagnosticsDock();
+  void createEditorPane();
+  void showEditorPane();
+  // The project tree's current row changed: opens the editor of what it is.
+  void treeCurrentChanged(const QModelIndex& current);
   // Asks whether to save unsaved changes; true when the caller may go on (saved or discarded).
   bool maybeSave();
   // Asks about `file` and acts: true when the document now holds the recovered project.
@@ -137,6 +161,12 @@ class MainWindow : public QMainWindow {
   QString pricesProblem_;
   QTreeView* diagnosticsView_ = nullptr;
   QDockWidget* diagnosticsDock_ = nullptr;
+  QSplitter* modelSplitter_ = nullptr;
+  QWidget* editorPane_ = nullptr;
+  QLabel* editorTitle_ = nullptr;
+  QStackedWidget* editors_ = nullptr;
+  EntityEditor* entityEditor_ = nullptr;
+  AccessPatternEditor* patternEditor_ = nullptr;
   QLabel* summaryLabel_;
   Autosaver* autosaver_ = nullptr;
   RecoveryDecision decideRecovery_;

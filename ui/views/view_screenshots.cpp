@@ -56,7 +56,13 @@ Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString&
   // The comparison shows every engine; the table and charts below show cache-aside's run, with
   // the cache's hit ratio and both servers' utilization, which the DynamoDB picture lacks.
   simulate->showRun(3);
-  return saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("simulate-all.png")));
+  status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("simulate-all.png")));
+  if (!status.ok()) return status;
+
+  // Last, so that the editor dock takes no room from the pictures above.
+  window.showView(MainWindow::kModelView);
+  window.editPattern(1);
+  return saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("editing.png")));
 }
 
 }  // namespace kvlab::ui
