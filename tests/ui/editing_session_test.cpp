@@ -23,6 +23,7 @@
 #include "ui/views/entity_editor.h"
 #include "ui/views/main_window.h"
 #include "ui/views/proposals_view.h"
+#include "ui/views/relationship_editor.h"
 #include "ui/views/simulate_view.h"
 
 namespace kvlab::ui {
@@ -176,6 +177,9 @@ TEST_F(EditingSessionTest, choosingInTheTreeOpensTheEditorAndDeleteRemovesWhatIs
   EXPECT_EQ(window.entityEditor()->entity(), 2);
   tree->setCurrentIndex(model->index(0, 0, model->index(1, 0, entities)));  // an attribute
   EXPECT_EQ(window.entityEditor()->entity(), 1);
+  tree->setCurrentIndex(model->index(1, 0, model->index(ProjectTreeModel::kRelationships, 0)));
+  EXPECT_TRUE(window.relationshipEditor()->isVisible());
+  EXPECT_EQ(window.relationshipEditor()->relationship(), 1);
   tree->setCurrentIndex(model->index(4, 0, patterns));
   EXPECT_TRUE(window.patternEditor()->isVisible());
   EXPECT_FALSE(window.entityEditor()->isVisible());
@@ -192,6 +196,25 @@ TEST_F(EditingSessionTest, choosingInTheTreeOpensTheEditorAndDeleteRemovesWhatIs
   EXPECT_EQ(window.document()->project().accessPatterns.size(), 8u);
   EXPECT_EQ(window.document()->project().relationships.size(), 3u);
   EXPECT_FALSE(window.document()->isModified());
+}
+
+TEST_F(EditingSessionTest, newRelationshipAddsOneAndOpensItsEditor) {
+  MainWindow window;
+  window.show();
+  ASSERT_TRUE(window.openFile(qtPath(test::shopSample())));
+
+  action(window, "newRelationshipAction")->trigger();
+
+  const auto& relationships = window.document()->project().relationships;
+  ASSERT_EQ(relationships.size(), 4u);
+  EXPECT_EQ(relationships.back().from, "Customer");
+  EXPECT_EQ(relationships.back().to, "OrderItem");
+  EXPECT_TRUE(window.relationshipEditor()->isVisible());
+  EXPECT_EQ(window.relationshipEditor()->relationship(), 3);
+  EXPECT_TRUE(window.document()->isProjectValid());
+  action(window, "undoAction")->trigger();
+  EXPECT_EQ(relationships.size(), 3u);
+  EXPECT_EQ(window.relationshipEditor()->relationship(), -1);
 }
 
 TEST_F(EditingSessionTest, anImportIsUndoneLikeAnyEdit) {

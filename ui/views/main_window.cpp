@@ -39,6 +39,7 @@
 #include "report/report_format.h"
 #include "ui/commands/add_access_pattern_command.h"
 #include "ui/commands/add_entity_command.h"
+#include "ui/commands/add_relationship_command.h"
 #include "ui/commands/import_project_command.h"
 #include "ui/commands/remove_access_pattern_command.h"
 #include "ui/commands/remove_attribute_command.h"
@@ -53,6 +54,7 @@
 #include "ui/views/entity_editor.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
+#include "ui/views/relationship_editor.h"
 #include "ui/views/simulate_view.h"
 
 namespace kvlab::ui {
@@ -221,6 +223,10 @@ void MainWindow::createActions() {
   QAction* newEntityAction = edit->addAction(tr("New &Entity"), this, &MainWindow::newEntity);
   newEntityAction->setObjectName(QStringLiteral("newEntityAction"));
   newEntityAction->setStatusTip(tr("Add an entity to the project and edit it"));
+  QAction* newRelationshipAction =
+      edit->addAction(tr("New &Relationship"), this, &MainWindow::newRelationship);
+  newRelationshipAction->setObjectName(QStringLiteral("newRelationshipAction"));
+  newRelationshipAction->setStatusTip(tr("Add a relationship between entities and edit it"));
   QAction* newPatternAction =
       edit->addAction(tr("New &Access Pattern"), this, &MainWindow::newPattern);
   newPatternAction->setObjectName(QStringLiteral("newPatternAction"));
@@ -261,8 +267,11 @@ void MainWindow::createEditorPane() {
   entityEditor_->setObjectName(QStringLiteral("entityEditor"));
   patternEditor_ = new AccessPatternEditor(document_, this);
   patternEditor_->setObjectName(QStringLiteral("patternEditor"));
+  relationshipEditor_ = new RelationshipEditor(document_, this);
+  relationshipEditor_->setObjectName(QStringLiteral("relationshipEditor"));
   editors_ = new QStackedWidget(this);
   editors_->addWidget(entityEditor_);
+  editors_->addWidget(relationshipEditor_);
   editors_->addWidget(patternEditor_);
 
   editorTitle_ = new QLabel(this);
@@ -300,6 +309,8 @@ void MainWindow::treeCurrentChanged(const QModelIndex& current) {
     editEntity(current.row());
   } else if (parent.isValid() && parent.parent() == entities) {
     editEntity(parent.row());
+  } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kRelationships)) {
+    editRelationship(current.row());
   } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kAccessPatterns)) {
     editPattern(current.row());
   }
@@ -309,6 +320,13 @@ void MainWindow::editEntity(int row) {
   entityEditor_->setEntity(row);
   editorTitle_->setText(tr("Entity"));
   editors_->setCurrentWidget(entityEditor_);
+  showEditorPane();
+}
+
+void MainWindow::editRelationship(int row) {
+  relationshipEditor_->setRelationship(row);
+  editorTitle_->setText(tr("Relationship"));
+  editors_->setCurrentWidget(relationshipEditor_);
   showEditorPane();
 }
 
@@ -341,6 +359,17 @@ void MainWindow::newEntity() {
   const int row = static_cast<int>(project.entities.size());
   document_->undoStack()->push(new AddEntityCommand(document_, std::move(entity)));
   editEntity(row);
+}
+
+void MainWindow::newRelationship() {
+  const model::Project& project = document_->project();
+  if (project.entities.empty()) return;
+  model::Relationship relationship;
+  relationship.from = project.entities.front().name;
+  relationship.to = project.entities.back().name;
+  const int row = static_cast<int>(project.relationships.size());
+  document_->undoStack()->push(new AddRelationshipCommand(document_, std::move(relationship)));
+  editRelationship(row);
 }
 
 void MainWindow::newPattern() {

@@ -29,6 +29,7 @@ class PlanView;
 class ProjectDocument;
 class ProjectTreeModel;
 class ProposalsView;
+class RelationshipEditor;
 class SimulateView;
 struct RecoveryFile;
 
@@ -56,18 +57,22 @@ class MainWindow : public QMainWindow {
   SimulateView* simulateView() const { return simulateView_; }
   EntityEditor* entityEditor() const { return entityEditor_; }
   AccessPatternEditor* patternEditor() const { return patternEditor_; }
+  RelationshipEditor* relationshipEditor() const { return relationshipEditor_; }
   // Brings `view`'s tab to the front.
   void showView(View view);
 
-  // Shows the editor of the entity, or the access pattern, at `row` beside the tree; the
-  // project tree does this when one of them (or an attribute) becomes current.
+  // Shows the editor of the entity, the relationship or the access pattern at `row` beside the
+  // tree; the project tree does this when one of them (or an attribute) becomes current.
   void editEntity(int row);
+  void editRelationship(int row);
   void editPattern(int row);
   // The Edit menu's actions, each a command on the document's undo stack: a new entity
-  // ("EntityN" with an identifier attribute "id") or access pattern ("APN", a get of the first
-  // entity), shown in its editor; and the removal of the entity, attribute, relationship or
+  // ("EntityN" with an identifier attribute "id"), relationship (one-to-many from the first entity
+  // to the last; none without entities) or access pattern ("APN", a get of the first entity),
+  // shown in its editor; and the removal of the entity, attribute, relationship or
   // access pattern current in the project tree (designs cannot be removed yet).
   void newEntity();
+  void newRelationship();
   void newPattern();
   void deleteCurrent();
 
@@ -167,6 +172,7 @@ class MainWindow : public QMainWindow {
   QStackedWidget* editors_ = nullptr;
   EntityEditor* entityEditor_ = nullptr;
   AccessPatternEditor* patternEditor_ = nullptr;
+  RelationshipEditor* relationshipEditor_ = nullptr;
   QLabel* summaryLabel_;
   Autosaver* autosaver_ = nullptr;
   RecoveryDecision decideRecovery_;
