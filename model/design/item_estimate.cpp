@@ -168,16 +168,7 @@ ItemEstimate estimateItem(const Project& project, const Design& design, const En
   return estimate;
 }
 
-double presenceOf(const Attribute& attribute) {
-  for (const auto& [field, text] : attribute.extra) {
-    if (field != "presence") continue;
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (end == text.c_str() || *end != '\0' || !(value > 0) || value > 1) return 1;
-    return value;
-  }
-  return 1;
-}
+double presenceOf(const Attribute& attribute) { return attribute.presence.value_or(1.0); }
 
 double keyPresence(const Entity& entity, std::string_view templateText) {
   auto parsed = KeyTemplate::parse(templateText);

@@ -46,9 +46,9 @@ ItemEstimate estimateItem(const Project& project, const Design& design, const En
 double entityCount(const Entity& entity);
 
 // The share of an entity's items that carry `attribute`, in (0, 1]: the attribute's `presence`
-// (a KV Lab extension of kvlab/1, kept by the reader as an unknown field: `"presence": 0.02` says
-// that 2% of the items have the attribute, as an `escalatedTo` that only escalated tickets
-// carry), 1 when it states none or states something else than a number in (0, 1].
+// (a KV Lab extension of kvlab/1, docs/file-format.md: `"presence": 0.02` says that 2% of the
+// items have the attribute, as an `escalatedTo` that only escalated tickets carry), 1 when it
+// states none.
 double presenceOf(const Attribute& attribute);
 
 // The share of `entity`'s items that carry every attribute `templateText` names: an item lacking

@@ -317,6 +317,7 @@ class DocumentReader {
       r.error("format", "expected at least one value after \"enum:\" (enum:a|b|c)");
     }
     a.distinct = r.integer("distinct", 1, kMaxCount);
+    a.presence = r.number("presence", 0, 1, false, true, false);
     a.extra = r.unknownFields();
     return a;
   }
@@ -972,6 +973,7 @@ std::string writeProjectJson(const Project& project) {
       if (a.size) attribute["size"] = *a.size;
       if (a.format) attribute["format"] = *a.format;
       if (a.distinct) attribute["distinct"] = *a.distinct;
+      if (a.presence) attribute["presence"] = *a.presence;
       putExtra(attribute, a.extra);
       entity["attributes"].push_back(std::move(attribute));
     }

@@ -24,6 +24,9 @@ struct Attribute {
   std::optional<std::int64_t> size;      // average bytes of the value
   std::optional<std::string> format;     // generator hint: iso8601, email, uuid, enum:a|b|c
   std::optional<std::int64_t> distinct;  // distinct values across the entity's items
+  // The share of the entity's items that carry the attribute, in (0, 1]; absent: all of them. An
+  // index keyed on an attribute few items carry is sparse (R8).
+  std::optional<double> presence;
   ExtraFields extra;
 };
 

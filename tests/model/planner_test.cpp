@@ -314,7 +314,7 @@ TEST(Planner, shouldPriceTwoIndexWritesWhenAnUpdateMayChangeTheIndexKey) {
 }
 
 // R8: an index keyed on an attribute that 1% of the items carry holds, stores and writes 1% of
-// them. `presence` is KV Lab's extension; the reader keeps it as an unknown field.
+// them. `presence` is KV Lab's extension of kvlab/1 (docs/file-format.md).
 TEST(Planner, shouldHoldOnlyTheItemsThatCarryTheKeyInASparseIndex) {
   Json doc = docProject();
   doc["entities"][0]["attributes"].push_back(
@@ -334,7 +334,7 @@ TEST(Planner, shouldHoldOnlyTheItemsThatCarryTheKeyInASparseIndex) {
   EXPECT_NEAR(unitsOn(sparse.find("put")->writeUnitsByCapacity, "GSI1"), 0.02, 1e-12);
 
   Project dense = project;
-  dense.entities[0].attributes.back().extra.clear();
+  dense.entities[0].attributes.back().presence.reset();
   const DesignPlan full = planDesign(dense, dense.designs.front(), prices());
   EXPECT_DOUBLE_EQ(full.capacity[1].items, 1000000);
   EXPECT_NEAR(full.capacity[1].storageMonthly / sparse.capacity[1].storageMonthly, 100, 1e-6);

@@ -198,6 +198,21 @@ TEST(ProjectJson, shouldReportSeveralErrorsTogether) {
   EXPECT_NE(findError(diagnostics, "designs[0].entityKeys.Order.SK"), nullptr);
 }
 
+TEST(ProjectJson, shouldReadAndWriteAnAttributesPresenceWithoutAWarning) {
+  Json doc = Json::parse(kValidProject);
+  doc["entities"][0]["attributes"][0]["presence"] = 0.25;
+  ProjectReadResult result = readProjectJson(doc.dump(), "shop.kvlab.json");
+  EXPECT_FALSE(result.diagnostics.hasErrors()) << describe(result.diagnostics);
+  for (const Diagnostic& d : result.diagnostics.items()) {
+    EXPECT_EQ(d.path.find("presence"), std::string::npos) << d.message;
+  }
+  ASSERT_TRUE(result.project.entities[0].attributes[0].presence);
+  EXPECT_DOUBLE_EQ(*result.project.entities[0].attributes[0].presence, 0.25);
+  const Json written = Json::parse(writeProjectJson(result.project));
+  EXPECT_EQ(written["entities"][0]["attributes"][0]["presence"], 0.25);
+  EXPECT_FALSE(written["entities"][1]["attributes"][0].contains("presence"));
+}
+
 TEST(ProjectJson, shouldRefuseADocumentOverTheSizeLimit) {
   std::string huge(kMaxDocumentBytes + 1, ' ');
   Diagnostics diagnostics = check(huge);
@@ -246,6 +261,12 @@ INSTANTIATE_TEST_SUITE_P(
         Fault{"/entities/0/count", "2e15", "entities[0].count", "to 1000000000000000"},
         Fault{"/entities/0/attributes/0/size", "500000", "entities[0].attributes[0].size",
               "to 409600"},
+        Fault{"/entities/0/attributes/0/presence", "0", "entities[0].attributes[0].presence",
+              "greater than 0"},
+        Fault{"/entities/0/attributes/0/presence", "1.5", "entities[0].attributes[0].presence",
+              "1"},
+        Fault{"/entities/0/attributes/0/presence", R"("most")",
+              "entities[0].attributes[0].presence", "expected a number"},
         Fault{"/entities/0/identifier/0", R"("id")", "entities[0].identifier[0]",
               "unknown attribute \"id\""},
         Fault{"/entities/1/attributes/1/name", R"("orderId")", "entities[1].attributes[1].name",
