@@ -367,6 +367,9 @@ int runPostgresReplay(const SimulateOptions& options, double duration) {
     try {
       if (key == "connections") {
         replay.connections = std::stoi(value);
+      } else if (key == "clients") {
+        replay.connections = std::stoi(value);  // closed loop: one client per connection
+        replay.closedLoop = true;
       } else if (key == "rows") {
         replay.maxRowsPerTable = std::stoll(value);
       } else if (key == "rate-scale") {
@@ -380,7 +383,8 @@ int runPostgresReplay(const SimulateOptions& options, double duration) {
       }
     } catch (const std::exception&) {
       std::cerr << "kvlab simulate: --engine-option " << option
-                << ": postgres takes connections=N, rows=N, rate-scale=X, max-requests=N, "
+                << ": postgres takes connections=N, clients=N (closed loop), rows=N, "
+                   "rate-scale=X, max-requests=N, "
                    "keep-schema=on|off\n";
       return kExitUsage;
     }

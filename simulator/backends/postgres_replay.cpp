@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <deque>
 #include <memory>
 #include <string>
@@ -192,6 +193,13 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
   std::vector<Route> routes;
   std::vector<std::string> ids;
   std::vector<Arrival> arrivals;
+  // A cap on the arrivals takes from each pattern its share of the mix, not the first patterns'
+  // arrivals whole.
+  double totalRate = 0;
+  for (const model::AccessPattern& pattern : project.accessPatterns) {
+    totalRate += std::max(0.0, (pattern.rate ? pattern.rate->mean : 0) * options.rateScale);
+  }
+  bool capped = false;
   for (const model::AccessPattern& pattern : project.accessPatterns) {
     const double rate = (pattern.rate ? pattern.rate->mean : 0) * options.rateScale;
     if (rate <= 0) {
@@ -239,8 +247,13 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
         curve, Random::forStream(options.seed, Random::streamIdOf("arrivals:" + pattern.id)), 0,
         options.durationSeconds);
     Random keyRandom = Random::forStream(options.seed, Random::streamIdOf("keys:" + pattern.id));
+    std::int64_t drawn = 0;
     while (auto t = times.next()) {
-      if (static_cast<std::int64_t>(arrivals.size()) >= options.maxRequests) break;
+      if (static_cast<double>(++drawn) >
+          std::ceil(static_cast<double>(options.maxRequests) * rate / totalRate)) {
+        capped = true;
+        break;
+      }
       arrivals.push_back(
           Arrival{static_cast<std::int64_t>(*t * 1e6), index, keys->next(keyRandom)});
     }
@@ -249,9 +262,9 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
   }
   std::stable_sort(arrivals.begin(), arrivals.end(),
                    [](const Arrival& a, const Arrival& b) { return a.time < b.time; });
-  if (static_cast<std::int64_t>(arrivals.size()) >= options.maxRequests) {
+  if (capped) {
     result.notes.push_back("arrivals capped at " + std::to_string(options.maxRequests) +
-                           " requests (maxRequests)");
+                           " requests (max-requests), each pattern its share of the mix");
   }
 
   RunMetrics metrics;
@@ -315,6 +328,7 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
   };
 
   bool cancelled = false;
+  bool ranOut = false;
   while (true) {
     std::int64_t now = nowMicros();
     while (bucketStart + kMicrosPerSecond <= now && bucketStart < deadline) {
@@ -329,7 +343,25 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
         break;
       }
     }
-    while (nextArrival < arrivals.size() && arrivals[nextArrival].time <= now) {
+    if (options.closedLoop) {
+      // Every free connection takes the next request of the mix now, until the duration ends.
+      for (std::size_t c = 0; c < pool.size() && now < end && nextArrival < arrivals.size(); ++c) {
+        if (busy[c].active) continue;
+        Arrival a = arrivals[nextArrival++];
+        a.time = now;  // its latency is its own round trip
+        metrics.recordArrival(a.pattern);
+        startOn(c, a);
+      }
+      if (now >= end) nextArrival = arrivals.size();  // the rest never arrive
+      if (nextArrival == arrivals.size() && now < end && !ranOut) {
+        ranOut = true;
+        result.notes.push_back("closed loop: the generated requests ran out after " +
+                               std::to_string(now / 1000) +
+                               " ms; raise rate-scale= to keep the clients busy longer");
+      }
+    }
+    while (!options.closedLoop && nextArrival < arrivals.size() &&
+           arrivals[nextArrival].time <= now) {
       metrics.recordArrival(arrivals[nextArrival].pattern);
       waiting.push_back(arrivals[nextArrival++]);
     }
@@ -353,7 +385,7 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
       highest = std::max(highest, fd);
     }
     std::int64_t wait = 10000;
-    if (nextArrival < arrivals.size()) {
+    if (nextArrival < arrivals.size() && !options.closedLoop) {
       wait = std::clamp<std::int64_t>(arrivals[nextArrival].time - now, 0, wait);
     }
     timeval timeout{static_cast<time_t>(wait / 1000000), static_cast<suseconds_t>(wait % 1000000)};
@@ -427,7 +459,7 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
   result.durationSeconds = options.durationSeconds;
   result.simulatedSeconds = static_cast<double>(now) / 1e6;
   result.bucketSeconds = 1;
-  result.rate = "mean";
+  result.rate = options.closedLoop ? "closed loop" : "mean";
   result.cancelled = cancelled;
   result.patterns = metrics.results();
   result.latency = metrics.overallLatency();
@@ -439,7 +471,8 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
   result.monthlyCost.capacityMode = "your server";
   result.notes.insert(result.notes.begin(),
                       "replayed in wall-clock time on " + options.connection + " with " +
-                          std::to_string(pool.size()) + " connections; " +
+                          std::to_string(pool.size()) + " connections" +
+                          (options.closedLoop ? " in closed loop" : "") + "; " +
                           std::to_string(options.maxRowsPerTable) +
                           " rows at most per table (schema " + schemaName +
                           (options.keepSchema ? ", kept)" : ", dropped at the end)"));

@@ -12,11 +12,15 @@ namespace kvlab::sim {
 
 // How a workload is replayed on a real PostgreSQL server.
 struct PostgresReplayOptions {
-  std::string connection;               // a libpq connection string or URL; traffic goes there only
-  double durationSeconds = 10;          // arrivals are generated in [0, duration)
-  std::int64_t maxRequests = 200000;    // a bound on the arrivals, whatever the rates
-  double drainSeconds = 10;             // after the last arrival, requests in flight may finish
-  int connections = 8;                  // the client's pool: requests wait for a free one
+  std::string connection;             // a libpq connection string or URL; traffic goes there only
+  double durationSeconds = 10;        // arrivals are generated in [0, duration)
+  std::int64_t maxRequests = 200000;  // a bound on the arrivals, whatever the rates
+  double drainSeconds = 10;           // after the last arrival, requests in flight may finish
+  int connections = 8;                // the client's pool: requests wait for a free one
+  // Closed loop: every connection of the pool sends its next request as soon as the last is
+  // answered, whatever the arrival times (the rates set only the mix), until the duration ends;
+  // latency is the request's own round trip. What the server sustains with that many clients.
+  bool closedLoop = false;
   std::int64_t maxRowsPerTable = 2000;  // the dataset loaded first (scaled as the engine does)
   double rateScale = 1;                 // every pattern's mean rate times this
   std::uint64_t seed = 1;

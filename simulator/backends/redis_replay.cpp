@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 #include <mutex>
@@ -243,6 +244,11 @@ RunOutcome replayOnRedis(const model::Project& project, const model::capacity::P
   // Arrivals and keys from streams of their own, as the simulator draws them.
   std::vector<std::string> ids;
   std::vector<Arrival> arrivals;
+  // A cap on the arrivals takes from each pattern its share of the mix.
+  double totalRate = 0;
+  for (const PatternLoad& load : loads)
+    totalRate += std::max(0.0, load.meanRate * options.rateScale);
+  bool capped = false;
   for (std::uint32_t i = 0; i < loads.size(); ++i) {
     const PatternLoad& load = loads[i];
     ids.push_back(load.patternId);
@@ -256,16 +262,21 @@ RunOutcome replayOnRedis(const model::Project& project, const model::capacity::P
         options.durationSeconds);
     Random keyRandom =
         Random::forStream(options.seed, Random::streamIdOf("keys:" + load.patternId));
+    std::int64_t drawn = 0;
     while (auto t = times.next()) {
-      if (static_cast<std::int64_t>(arrivals.size()) >= options.maxRequests) break;
+      if (static_cast<double>(++drawn) >
+          std::ceil(static_cast<double>(options.maxRequests) * rate / totalRate)) {
+        capped = true;
+        break;
+      }
       arrivals.push_back(Arrival{static_cast<std::int64_t>(*t * 1e6), i, keys->next(keyRandom)});
     }
   }
   std::stable_sort(arrivals.begin(), arrivals.end(),
                    [](const Arrival& a, const Arrival& b) { return a.time < b.time; });
-  if (static_cast<std::int64_t>(arrivals.size()) >= options.maxRequests) {
+  if (capped) {
     result.notes.push_back("arrivals capped at " + std::to_string(options.maxRequests) +
-                           " requests (maxRequests)");
+                           " requests (max-requests), each pattern its share of the mix");
   }
 
   RunMetrics metrics;

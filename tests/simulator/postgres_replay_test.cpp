@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <memory>
 
 #include "model/io/project_file.h"
@@ -66,6 +67,53 @@ TEST_F(PostgresReplayTest, shouldDrawTheSameRequestsAsTheSimulatorForTheSameSeed
   ASSERT_EQ(first.result.patterns.size(), second.result.patterns.size());
   for (std::size_t i = 0; i < first.result.patterns.size(); ++i) {
     EXPECT_EQ(first.result.patterns[i].requests, second.result.patterns[i].requests);
+  }
+}
+
+// Closed loop: two clients, each sending its next request when the last is answered. They are
+// never more than two at a time, so nothing waits for a connection, and they stop at the end of
+// the duration with requests of the mix left over.
+TEST_F(PostgresReplayTest, shouldKeepTwoClientsBusyInClosedLoopUntilTheDurationEnds) {
+  PostgresReplayOptions options;
+  options.connection = server_->connectionString();
+  options.durationSeconds = 1;
+  options.rateScale = 100;  // far more requests in the mix than two clients can send in a second
+  options.connections = 2;
+  options.closedLoop = true;
+  options.maxRowsPerTable = 200;
+  const RunOutcome outcome = replayOnPostgres(sample("online-shop.kvlab.json"), options);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.message();
+  const RunResult& r = outcome.result;
+  EXPECT_EQ(r.rate, "closed loop");
+  EXPECT_GT(r.succeeded, 50);
+  EXPECT_EQ(r.failed, 0) << runResultJson(r);
+  EXPECT_LT(r.requests, 200000);  // the mix held 200,000 arrivals (max-requests): most unsent
+  for (const std::string& note : r.notes) {
+    EXPECT_EQ(note.find("ran out"), std::string::npos) << note;
+  }
+}
+
+// A cap on the arrivals keeps the mix: every pattern gets its share, not the first ones all.
+TEST_F(PostgresReplayTest, shouldCapTheArrivalsPatternByPatternInProportion) {
+  PostgresReplayOptions options;
+  options.connection = server_->connectionString();
+  options.durationSeconds = 1;
+  options.rateScale = 100;
+  options.connections = 2;
+  options.closedLoop = true;
+  options.maxRequests = 300;
+  options.maxRowsPerTable = 200;
+  const model::Project project = sample("online-shop.kvlab.json");
+  const RunOutcome outcome = replayOnPostgres(project, options);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.message();
+  double total = 0;
+  for (const model::AccessPattern& p : project.accessPatterns) total += p.rate ? p.rate->mean : 0;
+  for (const PatternResult& p : outcome.result.patterns) {
+    const model::AccessPattern* pattern = project.findPattern(p.id);
+    ASSERT_NE(pattern, nullptr);
+    const double share = 300 * pattern->rate->mean / total;
+    EXPECT_LE(static_cast<double>(p.requests), std::ceil(share)) << p.id;
+    if (share >= 5) EXPECT_GT(p.requests, 0) << p.id;
   }
 }
 
