@@ -330,7 +330,12 @@ class Dataset {
 
 // DynamoDB's size of an attribute value (the rules of docs/capacity-and-cost.md).
 std::int64_t valueSize(const json& v) {
-  const auto& [type, value] = *v.items().begin();
+  // The one member of an attribute value ({"S": "..."}); items() would make a temporary that the
+  // bindings outlive.
+  if (!v.is_object() || v.empty()) return 0;
+  const auto member = v.begin();
+  const std::string& type = member.key();
+  const json& value = member.value();
   if (type == "S") return static_cast<std::int64_t>(value.get<std::string>().size());
   if (type == "N") {
     std::string digits = value.get<std::string>();

@@ -1,8 +1,10 @@
 #include "tests/support/dynalite_server.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,24 +13,11 @@
 #include <filesystem>
 #include <thread>
 
+#include "tests/support/free_port.h"
+
 namespace kvlab::test {
 namespace fs = std::filesystem;
 namespace {
-
-int freePort() {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  int port = 0;
-  if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-      getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0) {
-    port = ntohs(address.sin_port);
-  }
-  close(fd);
-  return port;
-}
 
 // Whether something accepts connections on the port.
 bool answers(int port) {
@@ -52,9 +41,18 @@ DynaliteServer::DynaliteServer() {
              "): run scripts/setup.sh deps (it runs npm install in third_party/dynalite)";
     return;
   }
-  port_ = freePort();
+  port_ = freeLoopbackPort();
   pid_ = fork();
   if (pid_ == 0) {
+    // The server must not outlive the test, nor hold its output: a test that aborts (a sanitizer
+    // finding) runs no destructor, and ctest waits for every holder of the test's pipe to close.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    const int devNull = open("/dev/null", O_RDWR);
+    if (devNull >= 0) {
+      dup2(devNull, STDIN_FILENO);
+      dup2(devNull, STDOUT_FILENO);
+      dup2(devNull, STDERR_FILENO);
+    }
     const std::string port = std::to_string(port_);
     const std::string script = (dir / "node_modules" / ".bin" / "dynalite").string();
     execlp("node", "node", script.c_str(), "--host", "127.0.0.1", "--port", port.c_str(),
