@@ -349,6 +349,13 @@ void printComparison(const std::vector<sim::RunResult>& results, std::ostream& o
 
 int printReplay(const sim::RunOutcome& outcome, const SimulateOptions& options);
 
+// A replay's --engine-option KEY=VALUE as its key and value (empty without "=").
+std::pair<std::string, std::string> keyAndValue(const std::string& option) {
+  const auto equals = option.find('=');
+  return {option.substr(0, equals),
+          equals == std::string::npos ? std::string() : option.substr(equals + 1)};
+}
+
 // --engine postgres: the workload replayed for real on a server, in wall-clock time.
 int runPostgresReplay(const SimulateOptions& options, double duration) {
   if (options.connection.empty()) {
@@ -361,9 +368,7 @@ int runPostgresReplay(const SimulateOptions& options, double duration) {
   replay.durationSeconds = duration;
   replay.seed = options.seed;
   for (const std::string& option : options.engineOptions) {
-    const auto equals = option.find('=');
-    const std::string key = option.substr(0, equals);
-    const std::string value = equals == std::string::npos ? "" : option.substr(equals + 1);
+    const auto [key, value] = keyAndValue(option);
     try {
       if (key == "connections") {
         replay.connections = std::stoi(value);
@@ -407,9 +412,7 @@ int runRedisReplay(const SimulateOptions& options, double duration) {
   replay.seed = options.seed;
   std::vector<std::pair<std::string, std::string>> cacheSettings;
   for (const std::string& option : options.engineOptions) {
-    const auto equals = option.find('=');
-    const std::string key = option.substr(0, equals);
-    const std::string value = equals == std::string::npos ? "" : option.substr(equals + 1);
+    const auto [key, value] = keyAndValue(option);
     try {
       if (key == "clients") {
         replay.clients = std::stoi(value);
@@ -483,9 +486,7 @@ int runDynamoDbApiReplay(const SimulateOptions& options, double duration) {
   replay.clients = options.clients;
   replay.keepTable = options.keep;
   for (const std::string& option : options.engineOptions) {
-    const auto equals = option.find('=');
-    const std::string key = option.substr(0, equals);
-    const std::string value = equals == std::string::npos ? "" : option.substr(equals + 1);
+    const auto [key, value] = keyAndValue(option);
     try {
       if (key == "items") {
         replay.maxItems = std::stoll(value);
@@ -516,25 +517,7 @@ int runDynamoDbApiReplay(const SimulateOptions& options, double duration) {
   const model::Design* design = chooseDesign(*project, options.design, options.file);
   if (design == nullptr) return kExitInvalid;
   replay.design = design->name;
-  sim::RunOutcome outcome = sim::replayOnDynamoDbApi(*project, replay);
-  if (!outcome.status.ok()) {
-    std::cerr << "kvlab simulate: " << outcome.status.message() << "\n";
-    return kExitInvalid;
-  }
-  if (options.json == "-") {
-    std::cout << sim::runResultJson(outcome.result);
-    return kExitOk;
-  }
-  printSummary(outcome.result, std::cout);
-  if (!options.json.empty()) {
-    std::ofstream out(options.json, std::ios::binary);
-    out << sim::runResultJson(outcome.result);
-    if (!out) {
-      std::cerr << "kvlab simulate: cannot write " << options.json << "\n";
-      return kExitInvalid;
-    }
-  }
-  return kExitOk;
+  return printReplay(sim::replayOnDynamoDbApi(*project, replay), options);
 }
 
 int runSimulate(const SimulateOptions& options) {
