@@ -92,6 +92,12 @@ std::optional<std::string> applyDynamoDbOptions(
       auto n = parseNumber(value);
       if (!n || *n < 1 || *n > 1e9 || *n != std::floor(*n)) return bad("a whole number 1-10^9");
       options.maxStoredItems = static_cast<std::int64_t>(*n);
+    } else if (key == "warm-read" || key == "warm-write") {
+      // A pre-warmed on-demand table (warm throughput, §4.5): serves this much at once.
+      auto n = parseNumber(value);
+      if (!n || *n < 1 || *n > 1e9) return bad("units per second from 1 to 10^9");
+      (key == "warm-read" ? options.onDemandInitialReadUnits : options.onDemandInitialWriteUnits) =
+          *n;
     } else if (key == "partition-gb") {
       auto n = parseNumber(value);
       if (!n || *n < 1e-6 || *n > 1e6) return bad("a size in GB from 0.000001 to 10^6");
@@ -100,8 +106,8 @@ std::optional<std::string> applyDynamoDbOptions(
       return "unknown engine option '" + key +
              "'; expected capacity, provisioned, burst, adaptive, split, split-after, "
              "max-attempts, base-delay-ms, initial-burst-seconds, partitions, autoscaling, "
-             "autoscaling-target, autoscaling-min, autoscaling-max, autoscaling-delay, max-items "
-             "or partition-gb";
+             "autoscaling-target, autoscaling-min, autoscaling-max, autoscaling-delay, max-items, "
+             "warm-read, warm-write or partition-gb";
     }
   }
   return std::nullopt;
