@@ -154,6 +154,24 @@ TEST(DynamoDbEngine, shouldServeTheSameLoadSpreadOverManyKeys) {
   EXPECT_EQ(p.failed, 0);
 }
 
+// §4.5: a new on-demand table serves 4,000 writes a second at once; one pre-warmed to 8,000
+// (warm-write, as for a launch) serves 6,000 from the first second.
+TEST(DynamoDbEngine, shouldServeALaunchOnlyOnATablePreWarmedForIt) {
+  const Json launch = docProject(1e6, 6000, 6000);
+  const RunResult cold = simulate(launch, DynamoDbOptions{}, seconds(5));
+  EXPECT_GT(cold.patterns[0].throttled, 1000);
+
+  DynamoDbOptions warm;
+  ASSERT_EQ(applyDynamoDbOptions({{"warm-write", "8000"}}, warm), std::nullopt);
+  const RunResult served = simulate(launch, warm, seconds(5));
+  EXPECT_EQ(served.patterns[0].throttled, 0);
+  ASSERT_EQ(served.partitions.owners.size(), 1u);
+  EXPECT_GE(served.partitions.owners[0].initialPartitions, 8);  // 8,000 WCU: 8 partitions (§4.2)
+
+  DynamoDbOptions bad;
+  EXPECT_NE(applyDynamoDbOptions({{"warm-read", "0"}}, bad), std::nullopt);
+}
+
 // §4.3 and reference vector 19: unused capacity is banked (up to 300 s) and spent on a spike.
 TEST(DynamoDbEngine, shouldAbsorbAShortSpikeWithBurstCapacityButNotALongOne) {
   // 100 WCU; 50 writes/s bank 50 units a second, 3,000 after a minute. A spike to 250/s needs
@@ -402,6 +420,21 @@ TEST(DynamoDbEngineItems, shouldStoreASampleOfAKeyspaceLargerThanItsBudgetAndSay
   for (const std::string& note : r.notes)
     said = said || note.find("one in 100 stored") != std::string::npos;
   EXPECT_TRUE(said) << "no note says the items are a sample";
+}
+
+// A keyspace far beyond memory (10^10 items, ~10 TB) runs on a sample and says so plainly;
+// storage and partitions are the full size's.
+TEST(DynamoDbEngineItems, shouldRunTenBillionItemsOnASample) {
+  const Json doc = docProject(1e10, 100, 100);
+  const RunResult r = simulate(doc, DynamoDbOptions{}, seconds(5));
+  EXPECT_NEAR(tableOf(r).storedBytes, plannedBytes(doc, "table"),
+              1e-6 * plannedBytes(doc, "table"));
+  EXPECT_GE(tableOf(r).partitions, 1000);  // about 10 TB at 10 GB a partition
+  bool said = false;
+  for (const std::string& note : r.notes)
+    said = said || note.find("one in 10000 stored") != std::string::npos;
+  EXPECT_TRUE(said) << "no note says the items are a sample";
+  EXPECT_EQ(r.patterns[0].failed, 0);
 }
 
 TEST(DynamoDbEngineItems, shouldGrowWithPutsIntoCollectionsAndShrinkWithDeletes) {

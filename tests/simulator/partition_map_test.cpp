@@ -35,6 +35,27 @@ TEST(PartitionMap, shouldFindThePartitionWhoseRangeHoldsTheHash) {
   for (int i = 0; i < 10000; ++i) check(random.nextU64());
 }
 
+// Before any split the ranges are equal and find() divides: it must agree with the ranges at
+// every edge, for counts that divide 2^64 - 1 and counts that do not.
+TEST(PartitionMap, shouldFindThePartitionOfEqualRangesAtTheirEdges) {
+  for (const int count : {2, 3, 7, 8, 60, 4096}) {
+    const PartitionMap map(count, 0);
+    for (int i = 0; i < map.size(); ++i) {
+      const Partition& p = map.at(i);
+      for (const std::uint64_t hash : {p.low, p.low + 1, p.high - 1, p.high}) {
+        EXPECT_EQ(map.find(hash), i) << count << " partitions, hash " << hash;
+      }
+    }
+    Random random(static_cast<std::uint64_t>(count));
+    for (int n = 0; n < 1000; ++n) {
+      const std::uint64_t hash = random.nextU64();
+      const Partition& p = map.at(map.find(hash));
+      EXPECT_LE(p.low, hash);
+      EXPECT_GE(p.high, hash);
+    }
+  }
+}
+
 TEST(PartitionMap, shouldFindTheOnlyPartitionOfAMapOfOne) {
   PartitionMap map(1, 0);
   EXPECT_EQ(map.find(0), 0);

@@ -36,6 +36,7 @@ PartitionMap::PartitionMap(int count, std::int64_t second) {
     p.fromSecond = second;
     active_.push_back(std::move(p));
   }
+  equalWidth_ = width;
   rebuildLows();
 }
 
@@ -45,6 +46,10 @@ void PartitionMap::rebuildLows() {
 }
 
 int PartitionMap::find(std::uint64_t hash) const {
+  if (equalWidth_ != 0) {
+    const std::uint64_t index = hash == 0 ? 0 : (hash - 1) / equalWidth_;
+    return static_cast<int>(std::min<std::uint64_t>(index, active_.size() - 1));
+  }
   // The last partition whose low is at most `hash` (lows_[0] is 0): a binary search without
   // branches to mispredict, since hashes are random.
   const std::uint64_t* base = lows_.data();
@@ -75,6 +80,7 @@ void PartitionMap::split(int index, std::uint64_t splitAt, std::int64_t second) 
   retired_.push_back(std::move(old));
   active_[index] = std::move(left);
   active_.insert(active_.begin() + index + 1, std::move(right));
+  equalWidth_ = 0;
   rebuildLows();
 }
 

@@ -78,6 +78,10 @@ class PartitionMap {
   std::vector<Partition> active_;
   std::vector<Partition> retired_;
   std::vector<std::uint64_t> lows_;
+  // While the ranges are the constructor's equal ones: their width (partition i holds
+  // [i x width + 1, (i + 1) x width], the first from 0, the last to the end), so find() divides
+  // instead of searching (loading a million items finds a million partitions). 0 after a split.
+  std::uint64_t equalWidth_ = 0;
   int nextId_ = 0;
 };
 
