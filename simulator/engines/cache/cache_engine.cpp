@@ -357,6 +357,9 @@ void CacheEngine::preload(std::uint64_t seed) {
     if (spaces_[i].preload) live.push_back(static_cast<int>(i));
   }
   const double maxMemory = static_cast<double>(keyspace_->maxMemory());
+  std::int64_t planned = 0;
+  for (const int space : live) planned += spaces_[space].count;
+  keyspace_->reserve(std::min<std::int64_t>(planned, kMaxPreloadKeys));
   bool capped = false;
   // Key number i of every space, then i + 1: the hottest numbers of every pattern first.
   for (std::int64_t i = 0; !live.empty(); ++i) {
@@ -385,6 +388,11 @@ void CacheEngine::preload(std::uint64_t seed) {
       // Keys with a TTL were written at different times: what is left of it is uniform.
       const double ttl = withTtl ? s.ttlSeconds * (1.0 - random.nextDouble()) : 0;
       const RedisKeyspace::Key key = keyIn(live[j], s.newestFirst ? s.count - 1 - i : i);
+      constexpr std::int64_t kPrefetchAhead = 8;
+      if (i + kPrefetchAhead < s.count) {
+        keyspace_->prefetch(
+            keyIn(live[j], s.newestFirst ? s.count - 1 - i - kPrefetchAhead : i + kPrefetchAhead));
+      }
       switch (s.type) {
         case RedisKeyspace::Type::String:
           keyspace_->set(key, s.valueBytes, ttl, 0);

@@ -101,7 +101,7 @@ RedisKeyspace::RedisKeyspace(RedisKeyspaceConfig config, std::uint64_t seed)
     : config_(config),
       maxMemory_(bytes(std::max(0.0, config.maxMemoryBytes))),
       random_(seed),
-      slots_(kInitialSlots, 0),
+      slots_(kInitialSlots),
       pool_(static_cast<std::size_t>(std::max(1, config.poolSize))) {
   config_.samples = std::max(1, config_.samples);
   config_.hz = std::max(1, config_.hz);
@@ -120,11 +120,11 @@ std::size_t RedisKeyspace::footprintBytes() const {
   // of the hash map (a next pointer, the pair, the cached hash) with its bucket pointer.
   constexpr std::size_t kSetNodeBytes = 32 + sizeof(std::pair<double, Member>);
   constexpr std::size_t kMapNodeBytes = 16 + sizeof(std::pair<const Member, double>) + 8;
-  std::size_t bytes =
-      entries_.capacity() * sizeof(Entry) + slots_.capacity() * sizeof(std::uint32_t) +
-      volatile_.capacity() * sizeof(std::uint32_t) +
-      sortedSets_.capacity() * sizeof(std::unique_ptr<SortedSet>) +
-      pool_.capacity() * sizeof(PoolEntry) + sampled_.capacity() * sizeof(std::int64_t);
+  std::size_t bytes = entries_.capacity() * sizeof(Entry) + slots_.capacity() * sizeof(Slot) +
+                      volatile_.capacity() * sizeof(std::uint32_t) +
+                      sortedSets_.capacity() * sizeof(std::unique_ptr<SortedSet>) +
+                      pool_.capacity() * sizeof(PoolEntry) +
+                      sampled_.capacity() * sizeof(std::int64_t);
   for (const std::unique_ptr<SortedSet>& set : sortedSets_) {
     if (!set) continue;
     bytes += sizeof(SortedSet) + set->scores.size() * (kSetNodeBytes + kMapNodeBytes);
@@ -137,24 +137,39 @@ std::size_t RedisKeyspace::footprintBytes() const {
 
 std::size_t RedisKeyspace::slotOf(Key key) const {
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = mix64(key) & mask;
-  while (slots_[i] != 0 && entries_[slots_[i] - 1].key != key) i = (i + 1) & mask;
+  const auto hash = static_cast<std::uint32_t>(mix64(key));
+  std::size_t i = hash & mask;
+  while (slots_[i].entry != 0 &&
+         (slots_[i].hash != hash || entries_[slots_[i].entry - 1].key != key)) {
+    i = (i + 1) & mask;
+  }
   return i;
 }
 
 std::int64_t RedisKeyspace::find(Key key) const {
   const std::size_t slot = slotOf(key);
-  return slots_[slot] == 0 ? -1 : static_cast<std::int64_t>(slots_[slot]) - 1;
+  return slots_[slot].entry == 0 ? -1 : static_cast<std::int64_t>(slots_[slot].entry) - 1;
+}
+
+void RedisKeyspace::reserve(std::int64_t keys) {
+  if (keys <= 0) return;
+  entries_.reserve(static_cast<std::size_t>(keys));
+  while (slots_.size() < 2 * static_cast<std::size_t>(keys)) growTable();
+}
+
+void RedisKeyspace::prefetch(Key key) const {
+  __builtin_prefetch(&slots_[mix64(key) & (slots_.size() - 1)]);
 }
 
 void RedisKeyspace::growTable() {
-  std::vector<std::uint32_t> old(slots_.size() * 2, 0);
+  std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t e = 0; e < entries_.size(); ++e) {
-    std::size_t i = mix64(entries_[e].key) & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = static_cast<std::uint32_t>(e + 1);
+  for (const Slot& slot : old) {
+    if (slot.entry == 0) continue;
+    std::size_t i = slot.hash & mask;
+    while (slots_[i].entry != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
   }
 }
 
@@ -169,7 +184,8 @@ std::int64_t RedisKeyspace::insert(Key key, Type type, VirtualTime now) {
   e.lfuMinutes = static_cast<std::uint16_t>((now / kMicrosPerMinute) & 0xffff);
   e.lfuCounter = static_cast<std::uint8_t>(std::clamp(config_.lfuInitValue, 0, kLfuMax));
   entries_.push_back(e);
-  slots_[slot] = static_cast<std::uint32_t>(entries_.size());
+  slots_[slot] = {static_cast<std::uint32_t>(entries_.size()),
+                  static_cast<std::uint32_t>(mix64(key))};
   return static_cast<std::int64_t>(entries_.size()) - 1;
 }
 
@@ -192,21 +208,21 @@ void RedisKeyspace::erase(std::int64_t index) {
   std::size_t j = hole;
   for (;;) {
     j = (j + 1) & mask;
-    if (slots_[j] == 0) break;
-    const std::size_t home = mix64(entries_[slots_[j] - 1].key) & mask;
+    if (slots_[j].entry == 0) break;
+    const std::size_t home = slots_[j].hash & mask;
     const bool between = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
     if (!between) {
       slots_[hole] = slots_[j];
       hole = j;
     }
   }
-  slots_[hole] = 0;
+  slots_[hole] = Slot{};
   // Keep the array dense: the last entry moves into the gap.
   const auto lastIndex = static_cast<std::int64_t>(entries_.size()) - 1;
   if (index != lastIndex) {
     entries_[index] = entries_[lastIndex];
     Entry& moved = entries_[index];
-    slots_[slotOf(moved.key)] = static_cast<std::uint32_t>(index + 1);
+    slots_[slotOf(moved.key)].entry = static_cast<std::uint32_t>(index + 1);
     if (moved.volatilePos >= 0) volatile_[moved.volatilePos] = static_cast<std::uint32_t>(index);
   }
   entries_.pop_back();
@@ -532,7 +548,7 @@ void RedisKeyspace::flushAll() {
   volatile_.clear();
   sortedSets_.clear();
   freeSortedSets_.clear();
-  std::fill(slots_.begin(), slots_.end(), 0);
+  std::fill(slots_.begin(), slots_.end(), Slot{});
   for (PoolEntry& p : pool_) p.filled = false;
   usedMemory_ = 0;
 }

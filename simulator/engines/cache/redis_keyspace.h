@@ -183,6 +183,12 @@ class RedisKeyspace {
   std::size_t footprintBytes() const;
   std::int64_t maxMemory() const { return maxMemory_; }
   std::int64_t keyCount() const;
+
+  // Room for `keys` keys without growing the table (a warm start knows how many it loads).
+  void reserve(std::int64_t keys);
+  // Asks the processor to fetch `key`'s first slot: a loader that knows its next keys calls it
+  // a few keys ahead, so that the table's cache misses overlap. Changes nothing else.
+  void prefetch(Key key) const;
   std::int64_t volatileKeyCount() const { return static_cast<std::int64_t>(volatile_.size()); }
 
  private:
@@ -222,8 +228,15 @@ class RedisKeyspace {
   RedisKeyspaceConfig config_;
   std::int64_t maxMemory_ = 0;
   Random random_;
-  std::vector<Entry> entries_;           // dense: sampling picks an index
-  std::vector<std::uint32_t> slots_;     // entry index + 1, 0 for empty
+  std::vector<Entry> entries_;  // dense: sampling picks an index
+  // The open-addressing table: an entry's index + 1 (0 for empty) and the low 32 bits of its
+  // key's hash, so that a probe compares hashes in the table and reads an entry (a cache miss
+  // on a large keyspace) only when they match, and a removal finds a slot's home without it.
+  struct Slot {
+    std::uint32_t entry = 0;
+    std::uint32_t hash = 0;
+  };
+  std::vector<Slot> slots_;
   std::vector<std::uint32_t> volatile_;  // indexes of entries with a TTL
   std::vector<std::unique_ptr<SortedSet>> sortedSets_;
   std::vector<std::uint32_t> freeSortedSets_;
