@@ -12,6 +12,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -24,6 +25,7 @@
 #include "simulator/backends/dynamodb_api_replay.h"
 #include "simulator/backends/postgres_replay.h"
 #include "simulator/backends/redis_replay.h"
+#include "simulator/core/parallel_runs.h"
 #include "simulator/core/runner.h"
 #include "simulator/core/workload_setup.h"
 #include "simulator/engines/engine_registry.h"
@@ -48,6 +50,7 @@ struct SimulateOptions {
   double headroom = 0.2;
   double bucket = 1;
   bool quiet = false;
+  unsigned jobs = 0;  // --jobs: runs at once with --engine all; 0 for every core
   std::string workload;
   std::string connection;    // --engine postgres: the server to replay on
   std::string endpoint;      // --engine dynamodb-api: the server to replay on
@@ -641,49 +644,74 @@ int runSimulate(const SimulateOptions& options) {
   const model::DesignPlan plan = model::planDesign(*project, *design, *prices, plannerOptions);
 
   const bool terminal = !options.quiet && isatty(STDERR_FILENO) != 0;
-  std::vector<sim::RunResult> results;
-  for (std::size_t e = 0; e < engineNames.size(); ++e) {
+  // The engines of --engine all run side by side, up to --jobs at once; each gets its share of
+  // the memory budget. Results are printed in the engines' order, so the bytes do not depend on
+  // the number of jobs.
+  const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(
+      engineNames.size(), options.jobs > 0 ? options.jobs : sim::availableThreads()));
+  if (jobs > 1 && run.memoryBudgetBytes > 0) run.memoryBudgetBytes /= jobs;
+  std::vector<sim::RunOutcome> outcomes(engineNames.size());
+  std::vector<double> wallSeconds(engineNames.size(), 0);
+  // What the progress bar shows: each run's share done and requests so far.
+  std::vector<std::atomic<double>> fractionDone(engineNames.size());
+  std::vector<std::atomic<std::int64_t>> requestsSoFar(engineNames.size());
+  std::mutex progressMutex;
+  auto lastDraw = std::chrono::steady_clock::now();
+  const auto drawProgress = [&](bool force) {
+    std::lock_guard<std::mutex> lock(progressMutex);
+    // The wall clock only paces the progress bar; it never enters a result.
+    const auto now = std::chrono::steady_clock::now();
+    if (!force && now - lastDraw < std::chrono::milliseconds(100)) return;
+    lastDraw = now;
+    double fraction = 0;
+    std::int64_t requests = 0;
+    for (std::size_t e = 0; e < engineNames.size(); ++e) {
+      fraction += fractionDone[e].load() / static_cast<double>(engineNames.size());
+      requests += requestsSoFar[e].load();
+    }
+    const int filled = static_cast<int>(std::min(1.0, fraction) * 30);
+    std::cerr << "\r" << (all ? "all engines " : "") << "[" << std::string(filled, '#')
+              << std::string(30 - filled, ' ') << "] "
+              << fixedDecimals(std::min(1.0, fraction) * run.durationSeconds, 0) << "/"
+              << fixedDecimals(run.durationSeconds, 0) << " s, " << grouped(requests) << " requests"
+              << std::flush;
+  };
+  std::signal(SIGINT, onInterrupt);
+  const sim::EngineInput input{*project, *design, plan, *prices, run.seed, run.durationSeconds};
+  sim::runJobs(engineNames.size(), jobs, [&](std::size_t e) {
     std::unique_ptr<sim::Engine> engine = sim::createEngine(engineNames[e], engineSettings[e]);
     sim::Runner runner(run);
     const auto wallStart = std::chrono::steady_clock::now();
-    auto lastDraw = wallStart;
-    const std::string label = all ? engineNames[e] + " " : "";
     if (terminal) {
-      // The wall clock only paces the progress bar; it never enters a result.
-      runner.setProgressCallback([&](const sim::RunProgress& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - lastDraw < std::chrono::milliseconds(100) && p.virtualSeconds < p.durationSeconds)
-          return;
-        lastDraw = now;
-        const double fraction = std::min(1.0, p.virtualSeconds / p.durationSeconds);
-        const int filled = static_cast<int>(fraction * 30);
-        std::cerr << "\r" << label << "[" << std::string(filled, '#')
-                  << std::string(30 - filled, ' ') << "] " << fixedDecimals(p.virtualSeconds, 0)
-                  << "/" << fixedDecimals(p.durationSeconds, 0) << " s, " << grouped(p.requests)
-                  << " requests" << std::flush;
+      runner.setProgressCallback([&, e](const sim::RunProgress& p) {
+        fractionDone[e].store(std::min(1.0, p.virtualSeconds / p.durationSeconds));
+        requestsSoFar[e].store(p.requests);
+        drawProgress(false);
       });
     }
-    std::signal(SIGINT, onInterrupt);
     runner.setCancelFlag(&interrupted);
-    const sim::EngineInput input{*project, *design, plan, *prices, run.seed, run.durationSeconds};
-    sim::RunOutcome outcome = runner.run(*engine, input);
-    std::signal(SIGINT, SIG_DFL);
-    if (terminal) std::cerr << "\r" << std::string(80, ' ') << "\r";
+    outcomes[e] = runner.run(*engine, input);
+    wallSeconds[e] =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
+  });
+  std::signal(SIGINT, SIG_DFL);
+  if (terminal) std::cerr << "\r" << std::string(80, ' ') << "\r";
+  std::vector<sim::RunResult> results;
+  for (std::size_t e = 0; e < engineNames.size(); ++e) {
+    sim::RunOutcome& outcome = outcomes[e];
     if (!outcome.status.ok()) {
       std::cerr << "kvlab simulate: " << options.file << ": " << outcome.status.message() << "\n";
       return kExitInvalid;
     }
     if (terminal) {
-      const double wall =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
-      std::cerr << label << grouped(outcome.result.requests) << " requests simulated in "
-                << fixedDecimals(wall, 2) << " s of wall time ("
+      std::cerr << (all ? engineNames[e] + " " : "") << grouped(outcome.result.requests)
+                << " requests simulated in " << fixedDecimals(wallSeconds[e], 2)
+                << " s of wall time ("
                 << grouped(static_cast<std::int64_t>(static_cast<double>(outcome.result.requests) /
-                                                     std::max(wall, 1e-9)))
+                                                     std::max(wallSeconds[e], 1e-9)))
                 << " requests/s)\n";
     }
     results.push_back(std::move(outcome.result));
-    if (outcome.result.cancelled || interrupted.load()) break;
   }
 
   std::string json;
@@ -771,6 +799,12 @@ void addSimulateCommand(CLI::App& app, int& exitCode) {
                           sim::memorySizeText(sim::defaultMemoryBudgetBytes()) +
                           " here); a run over it stops with exit status 1");
   command->add_flag("-q,--quiet", options->quiet, "No progress bar");
+  command
+      ->add_option("-j,--jobs", options->jobs,
+                   "With --engine all: how many engines run at once (default: one per core, " +
+                       std::to_string(sim::availableThreads()) +
+                       " here); the results are the same for any number")
+      ->check(CLI::Range(1u, 256u));
   command->add_option("--connection", options->connection,
                       "--engine postgres or redis: replay the workload for real, in wall-clock "
                       "time, on this server (a libpq URL, or redis://HOST:PORT/DB); nothing else "
