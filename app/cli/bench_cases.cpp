@@ -1,15 +1,23 @@
 #include "app/cli/bench_cases.h"
 
+#include <malloc.h>
+#include <unistd.h>
+
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
 
+#include "model/capacity/price_sheet.h"
 #include "model/design/planner.h"
 #include "model/io/project_json.h"
 #include "model/modeler/modeler.h"
 #include "model/schema/project_validator.h"
+#include "simulator/core/parallel_runs.h"
 #include "simulator/core/runner.h"
+#include "simulator/engines/dynamodb/dynamodb_engine.h"
 #include "simulator/engines/engine_registry.h"
+#include "simulator/engines/relational/relational_engine.h"
 #include "simulator/workload/key_distribution.h"
 #include "simulator/workload/random.h"
 
@@ -26,6 +34,15 @@ model::Project readValid(const std::string& text) {
     throw std::runtime_error("bench: the generated project is invalid:" + messages);
   }
   return std::move(read.project);
+}
+
+// The process's resident set in bytes (Linux: /proc/self/statm's second field, in pages).
+double residentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  double size = 0;
+  double resident = 0;
+  statm >> size >> resident;
+  return resident * static_cast<double>(sysconf(_SC_PAGESIZE));
 }
 
 }  // namespace
@@ -87,13 +104,25 @@ model::capacity::PriceSheet defaultPrices() {
   return std::move(*load.sheet);
 }
 
+sim::EngineSettings warmTable() { return {{"warm-read", "60000"}, {"warm-write", "60000"}}; }
+
+model::Project rubisProject() {
+  const std::filesystem::path path = model::capacity::dataDirectory() / "models/rubis.kvlab.json";
+  std::ifstream file(path);
+  if (!file) throw std::runtime_error("bench: cannot read " + path.string());
+  std::ostringstream text;
+  text << file.rdbuf();
+  return readValid(text.str());
+}
+
 std::int64_t simulateRequests(const model::Project& project,
                               const model::capacity::PriceSheet& prices, double virtualSeconds,
-                              std::uint64_t seed) {
+                              std::uint64_t seed, const std::string& engineName,
+                              const sim::EngineSettings& settings) {
   const model::Design& design = project.designs.front();
   const model::DesignPlan plan = model::planDesign(project, design, prices);
   std::string error;
-  std::unique_ptr<sim::Engine> engine = sim::createEngine("dynamodb", {}, &error);
+  std::unique_ptr<sim::Engine> engine = sim::createEngine(engineName, settings, &error);
   if (!engine) throw std::runtime_error("bench: " + error);
   sim::RunOptions options;
   options.seed = seed;
@@ -132,6 +161,99 @@ std::uint64_t LookupBaseline::run(std::int64_t count, std::uint64_t seed) {
     if (found != state_->table.end()) sum += found->second;
   }
   return sum;
+}
+
+std::int64_t simulateEveryEngine(const model::Project& project,
+                                 const model::capacity::PriceSheet& prices, double virtualSeconds,
+                                 std::uint64_t seed, unsigned threads) {
+  const std::vector<sim::EngineInfo>& engines = sim::registeredEngines();
+  std::vector<std::int64_t> requests(engines.size(), 0);
+  sim::runJobs(engines.size(), threads, [&](std::size_t e) {
+    requests[e] =
+        simulateRequests(project, prices, virtualSeconds, seed, std::string(engines[e].name));
+  });
+  std::int64_t total = 0;
+  for (const std::int64_t n : requests) total += n;
+  return total;
+}
+
+struct RelationalBaseline::State {
+  model::Project project;
+  model::DesignPlan plan;
+  std::unique_ptr<sim::RelationalEngine> engine;
+  std::unique_ptr<sim::EngineInput> input;
+  std::vector<sim::PatternLoad> loads;
+  std::vector<std::unique_ptr<sim::KeyGenerator>> keys;  // per load
+  std::vector<double> cumulativeShare;                   // of the mean rates, per load
+};
+
+RelationalBaseline::RelationalBaseline(const model::Project& project,
+                                       const model::capacity::PriceSheet& prices)
+    : state_(std::make_unique<State>()) {
+  State& s = *state_;
+  s.project = project;
+  const model::Design& design = s.project.designs.front();
+  s.plan = model::planDesign(s.project, design, prices);
+  s.engine = std::make_unique<sim::RelationalEngine>();
+  s.input = std::make_unique<sim::EngineInput>(
+      sim::EngineInput{s.project, design, s.plan, prices, 1, 1.0});
+  if (Status status = s.engine->prepare(*s.input, s.loads); !status.ok())
+    throw std::runtime_error("bench: relational: " + status.message());
+  double total = 0;
+  for (const sim::PatternLoad& load : s.loads) total += load.meanRate;
+  double sum = 0;
+  for (const sim::PatternLoad& load : s.loads) {
+    std::string error;
+    s.keys.push_back(sim::makeKeyGenerator(load.keys, load.keyCount, &error));
+    if (!s.keys.back()) throw std::runtime_error("bench: " + error);
+    sum += load.meanRate;
+    s.cumulativeShare.push_back(sum / total);
+  }
+  if (s.loads.empty()) throw std::runtime_error("bench: relational: no pattern to run");
+}
+
+RelationalBaseline::~RelationalBaseline() = default;
+
+std::int64_t RelationalBaseline::run(std::int64_t count, std::uint64_t seed) {
+  State& s = *state_;
+  sim::Random random = sim::Random::forStream(seed, sim::Random::streamIdOf("bench:relational"));
+  for (std::int64_t i = 0; i < count; ++i) {
+    const double u = random.nextDouble();
+    std::uint32_t pattern = 0;
+    while (pattern + 1 < s.cumulativeShare.size() && u >= s.cumulativeShare[pattern]) ++pattern;
+    s.engine->runStatementsDirectly(pattern, s.keys[pattern]->next(random));
+  }
+  return count;
+}
+
+MemoryUse measureDynamoMemory(const model::Project& project,
+                              const model::capacity::PriceSheet& prices) {
+  const model::Design& design = project.designs.front();
+  const model::DesignPlan plan = model::planDesign(project, design, prices);
+  MemoryUse use;
+  for (const model::Entity& entity : project.entities) use.items += entity.count.value_or(0);
+  for (const model::ItemEstimate& item : plan.items) {
+    for (const model::Entity& entity : project.entities) {
+      if (entity.name == item.entity)
+        use.payloadBytes +=
+            static_cast<double>(item.averageBytes) * static_cast<double>(entity.count.value_or(0));
+    }
+  }
+  sim::DynamoDbOptions options;
+  options.maxStoredItems = std::max<std::int64_t>(options.maxStoredItems, use.items);
+  malloc_trim(0);
+  const double before = residentBytes();
+  {
+    sim::DynamoDbEngine engine(options);
+    const sim::EngineInput input{project, design, plan, prices, 1, 1.0};
+    std::vector<sim::PatternLoad> loads;
+    if (Status status = engine.prepare(input, loads); !status.ok())
+      throw std::runtime_error("bench: dynamodb: " + status.message());
+    use.residentBytes = residentBytes() - before;
+    use.engineBytes = static_cast<double>(engine.memoryBytes());
+  }
+  malloc_trim(0);
+  return use;
 }
 
 int proposeCount(const model::Project& project, const model::capacity::PriceSheet& prices) {

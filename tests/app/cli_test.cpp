@@ -381,8 +381,12 @@ TEST(CliTest, BenchQuickJsonHasEveryCase) {
     EXPECT_GT(c["baselineRate"].get<double>(), 0) << c.dump();
     EXPECT_GT(c["ratio"].get<double>(), 0) << c.dump();
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"dynamodb-read-heavy", "dynamodb-write-heavy",
-                                             "modeler-generated", "parallel-dynamodb"}));
+  // One case per line of issue #10 (memory-dynamodb-1e7 only without --quick).
+  EXPECT_EQ(names,
+            (std::vector<std::string>{
+                "dynamodb-read-heavy", "dynamodb-write-heavy", "dynamodb-throttle-storm",
+                "relational-read-heavy", "cache-read-heavy", "memory-dynamodb-1e6", "modeler-rubis",
+                "modeler-generated", "parallel-dynamodb", "parallel-engines"}));
 }
 
 // kvlab import and kvlab export: every published Workbench model imports to a valid project that
@@ -557,6 +561,20 @@ std::map<std::string, nlohmann::json> compareEngines(const std::string& sampleNa
   for (const auto& r : doc["runs"]) byEngine[r["engine"].get<std::string>()] = r;
   EXPECT_EQ(byEngine.size(), 4u);
   return byEngine;
+}
+
+// The engines of --engine all run side by side; the bytes do not depend on how many at once.
+TEST(Samples, shouldGiveTheSameComparisonWhateverTheNumberOfJobs) {
+  const std::string sample = (test::sourceDir() / "samples" / "cache-aside.kvlab.json").string();
+  std::string outputs[2];
+  for (int jobs = 1; jobs <= 2; ++jobs) {
+    CliRun run = runKvlab({"simulate", sample, "--engine", "all", "--duration", "20s", "--jobs",
+                           std::to_string(jobs), "--json", "-"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    outputs[jobs - 1] = run.out;
+  }
+  EXPECT_FALSE(outputs[0].empty());
+  EXPECT_EQ(outputs[0], outputs[1]);
 }
 
 double patternP99(const nlohmann::json& run, const std::string& id) {

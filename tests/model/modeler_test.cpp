@@ -224,11 +224,11 @@ TEST(Modeler, shouldPriceACounterForAnAggregateNoKeyServes) {
   EXPECT_THAT(reason, ::testing::HasSubstr(text));
 }
 
-// RUBiS as NoSE models it (7 entities, 36 statements; tests/model/data/rubis.kvlab.json cites
+// RUBiS as NoSE models it (7 entities, 36 statements; data/models/rubis.kvlab.json cites
 // the source): every statement served by key, within DynamoDB's 20 GSIs, the same whatever the
 // order of the input. (Its speed is measured, not asserted: docs/modeler.md.)
 TEST(Modeler, shouldServeEveryRubisStatementByKey) {
-  const Project project = loadOrFail(test::sourceDir() / "tests/model/data/rubis.kvlab.json");
+  const Project project = loadOrFail(test::sourceDir() / "data/models/rubis.kvlab.json");
   ASSERT_EQ(project.accessPatterns.size(), 36u);
   ModelerOptions options;
   options.proposals = 3;

@@ -183,6 +183,13 @@ VirtualTime RelationalEngine::runStatements(InFlight& request) {
   return std::max<VirtualTime>(1, static_cast<VirtualTime>(std::llround(micros)));
 }
 
+void RelationalEngine::runStatementsDirectly(std::uint32_t pattern, std::int64_t key) {
+  InFlight request;
+  request.pattern = pattern;
+  request.key = key;
+  runStatements(request);
+}
+
 void RelationalEngine::toCore(std::uint32_t slot, EngineContext& context) {
   InFlight& f = inFlight_[slot];
   f.waitingForConnection = false;

@@ -57,6 +57,11 @@ class RelationalEngine final : public Engine, private RelationalCompletion {
               EngineContext& context);
   // Event kinds this engine schedules: [kFirstEngineEventKind, kFirstEngineEventKind + 3).
   static constexpr std::uint32_t kEventKinds = 3;
+  // Runs load `pattern`'s statements for key number `key` on the database as a request would,
+  // outside any queue and any virtual time: kvlab bench's relational baseline, which measures
+  // what the statements cost on SQLite alone. After prepare().
+  void runStatementsDirectly(std::uint32_t pattern, std::int64_t key);
+
   // The pattern ids of the loads prepare() returned, in order.
   const std::vector<std::string>& patternIds() const { return patternIds_; }
   // Whether load `pattern` writes.
