@@ -16,10 +16,9 @@
 #include "model/design/planner.h"
 #include "model/schema/key_template.h"
 #include "simulator/backends/dynamodb_api_client.h"
+#include "simulator/backends/replay_arrivals.h"
 #include "simulator/core/workload_setup.h"
 #include "simulator/metrics/run_metrics.h"
-#include "simulator/workload/constant_rate.h"
-#include "simulator/workload/poisson_arrivals.h"
 #include "simulator/workload/random.h"
 
 namespace kvlab::sim {
@@ -1217,11 +1216,7 @@ RunOutcome replayOnDynamoDbApi(const model::Project& project, const DynamoDbApiO
                                             "ThrottlingException", "RequestLimitExceeded"};
 
   // Requests: arrival time (open loop), pattern (metrics index) and key item.
-  struct Arrival {
-    std::int64_t time = 0;
-    std::uint32_t pattern = 0;
-    std::int64_t key = 0;
-  };
+  using Arrival = ReplayArrival;
   std::vector<Arrival> arrivals;
   std::vector<std::unique_ptr<KeyGenerator>> keyGenerators;
   std::vector<Random> keyRandoms;
@@ -1235,23 +1230,20 @@ RunOutcome replayOnDynamoDbApi(const model::Project& project, const DynamoDbApiO
     keyRandoms.push_back(Random::forStream(options.seed, Random::streamIdOf("keys:" + ids[m])));
   }
   if (options.clients == 0) {
+    // A cap takes from each pattern its share of the mix, not the first patterns' arrivals whole.
+    std::vector<ReplayPattern> mix;
     for (std::size_t m = 0; m < ids.size(); ++m) {
-      const ConstantRate curve(routes[routeOf[m]].pattern->rate->mean * options.rateScale);
-      PoissonArrivals times(
-          curve, Random::forStream(options.seed, Random::streamIdOf("arrivals:" + ids[m])), 0,
-          options.durationSeconds);
-      while (auto t = times.next()) {
-        if (static_cast<std::int64_t>(arrivals.size()) >= options.maxRequests) break;
-        arrivals.push_back(Arrival{static_cast<std::int64_t>(*t * 1e6),
-                                   static_cast<std::uint32_t>(m),
-                                   keyGenerators[m]->next(keyRandoms[m])});
-      }
+      const PatternRoute& route = routes[routeOf[m]];
+      mix.push_back(ReplayPattern{ids[m], route.pattern->rate->mean * options.rateScale,
+                                  keyDistributionOf(route.pattern->keyDistribution),
+                                  route.first->count});
     }
-    std::stable_sort(arrivals.begin(), arrivals.end(),
-                     [](const Arrival& a, const Arrival& b) { return a.time < b.time; });
-    if (static_cast<std::int64_t>(arrivals.size()) >= options.maxRequests) {
+    ReplayArrivals drawn =
+        openLoopArrivals(mix, options.seed, options.durationSeconds, options.maxRequests);
+    arrivals = std::move(drawn.arrivals);
+    if (drawn.capped) {
       result.notes.push_back("arrivals capped at " + std::to_string(options.maxRequests) +
-                             " requests (max-requests)");
+                             " requests (max-requests), each pattern its share of the mix");
     }
   }
   // Closed loop: each client picks a pattern with the probability of its share of the rates.

@@ -12,12 +12,10 @@
 #include <vector>
 
 #include "model/relational/relational_schema.h"
+#include "simulator/backends/replay_arrivals.h"
 #include "simulator/core/workload_setup.h"
 #include "simulator/engines/relational/relational_dataset.h"
 #include "simulator/metrics/run_metrics.h"
-#include "simulator/workload/constant_rate.h"
-#include "simulator/workload/poisson_arrivals.h"
-#include "simulator/workload/random.h"
 
 namespace kvlab::sim {
 namespace {
@@ -42,11 +40,7 @@ struct Route {
   std::int64_t newRows = 0;
 };
 
-struct Arrival {
-  std::int64_t time = 0;  // microseconds from the start
-  std::uint32_t pattern = 0;
-  std::int64_t key = 0;
-};
+using Arrival = ReplayArrival;
 
 struct Busy {
   bool active = false;
@@ -192,14 +186,7 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
   // Each pattern's statements, prepared on every connection.
   std::vector<Route> routes;
   std::vector<std::string> ids;
-  std::vector<Arrival> arrivals;
-  // A cap on the arrivals takes from each pattern its share of the mix, not the first patterns'
-  // arrivals whole.
-  double totalRate = 0;
-  for (const model::AccessPattern& pattern : project.accessPatterns) {
-    totalRate += std::max(0.0, (pattern.rate ? pattern.rate->mean : 0) * options.rateScale);
-  }
-  bool capped = false;
+  std::vector<ReplayPattern> mix;  // per route
   for (const model::AccessPattern& pattern : project.accessPatterns) {
     const double rate = (pattern.rate ? pattern.rate->mean : 0) * options.rateScale;
     if (rate <= 0) {
@@ -235,34 +222,16 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
     }
     if (sql.transaction) route.steps.push_back(Step{"", "COMMIT", {}, false});
 
-    // Arrivals and keys from streams of their own, as the simulator draws them.
-    const auto index = static_cast<std::uint32_t>(routes.size());
-    std::string error;
-    const std::int64_t keyCount = std::max<std::int64_t>(1, dataset.keyCount(route.keyParameters));
-    std::unique_ptr<KeyGenerator> keys =
-        makeKeyGenerator(keyDistributionOf(pattern.keyDistribution), keyCount, &error);
-    if (!keys) keys = makeKeyGenerator(KeyDistribution{}, keyCount, &error);
-    const ConstantRate curve(rate);
-    PoissonArrivals times(
-        curve, Random::forStream(options.seed, Random::streamIdOf("arrivals:" + pattern.id)), 0,
-        options.durationSeconds);
-    Random keyRandom = Random::forStream(options.seed, Random::streamIdOf("keys:" + pattern.id));
-    std::int64_t drawn = 0;
-    while (auto t = times.next()) {
-      if (static_cast<double>(++drawn) >
-          std::ceil(static_cast<double>(options.maxRequests) * rate / totalRate)) {
-        capped = true;
-        break;
-      }
-      arrivals.push_back(
-          Arrival{static_cast<std::int64_t>(*t * 1e6), index, keys->next(keyRandom)});
-    }
+    mix.push_back(ReplayPattern{pattern.id, rate, keyDistributionOf(pattern.keyDistribution),
+                                std::max<std::int64_t>(1, dataset.keyCount(route.keyParameters))});
     ids.push_back(pattern.id);
     routes.push_back(std::move(route));
   }
-  std::stable_sort(arrivals.begin(), arrivals.end(),
-                   [](const Arrival& a, const Arrival& b) { return a.time < b.time; });
-  if (capped) {
+  // Arrivals and keys from streams of their own, as the simulator draws them.
+  const ReplayArrivals drawn =
+      openLoopArrivals(mix, options.seed, options.durationSeconds, options.maxRequests);
+  const std::vector<Arrival>& arrivals = drawn.arrivals;
+  if (drawn.capped) {
     result.notes.push_back("arrivals capped at " + std::to_string(options.maxRequests) +
                            " requests (max-requests), each pattern its share of the mix");
   }

@@ -13,12 +13,10 @@
 #include <vector>
 
 #include "model/design/planner.h"
+#include "simulator/backends/replay_arrivals.h"
 #include "simulator/core/workload_setup.h"
 #include "simulator/engines/cache/cache_engine.h"
 #include "simulator/metrics/run_metrics.h"
-#include "simulator/workload/constant_rate.h"
-#include "simulator/workload/poisson_arrivals.h"
-#include "simulator/workload/random.h"
 
 namespace kvlab::sim {
 namespace {
@@ -35,11 +33,7 @@ using Reply = std::unique_ptr<redisReply, ReplyFree>;
 constexpr int kRateLimited = 0;  // throttle reasons
 constexpr int kServerError = 1;
 
-struct Arrival {
-  std::int64_t time = 0;  // microseconds from the start
-  std::uint32_t pattern = 0;
-  std::int64_t key = 0;
-};
+using Arrival = ReplayArrival;
 
 Connection connectTo(const RedisAddress& address, std::string* error) {
   const timeval timeout{5, 0};
@@ -243,38 +237,16 @@ RunOutcome replayOnRedis(const model::Project& project, const model::capacity::P
 
   // Arrivals and keys from streams of their own, as the simulator draws them.
   std::vector<std::string> ids;
-  std::vector<Arrival> arrivals;
-  // A cap on the arrivals takes from each pattern its share of the mix.
-  double totalRate = 0;
-  for (const PatternLoad& load : loads)
-    totalRate += std::max(0.0, load.meanRate * options.rateScale);
-  bool capped = false;
-  for (std::uint32_t i = 0; i < loads.size(); ++i) {
-    const PatternLoad& load = loads[i];
+  std::vector<ReplayPattern> mix;
+  for (const PatternLoad& load : loads) {
     ids.push_back(load.patternId);
-    const double rate = load.meanRate * options.rateScale;
-    if (rate <= 0) continue;
-    std::unique_ptr<KeyGenerator> keys = makeKeyGenerator(load.keys, load.keyCount, &error);
-    if (!keys) keys = makeKeyGenerator(KeyDistribution{}, load.keyCount, &error);
-    const ConstantRate curve(rate);
-    PoissonArrivals times(
-        curve, Random::forStream(options.seed, Random::streamIdOf("arrivals:" + load.patternId)), 0,
-        options.durationSeconds);
-    Random keyRandom =
-        Random::forStream(options.seed, Random::streamIdOf("keys:" + load.patternId));
-    std::int64_t drawn = 0;
-    while (auto t = times.next()) {
-      if (static_cast<double>(++drawn) >
-          std::ceil(static_cast<double>(options.maxRequests) * rate / totalRate)) {
-        capped = true;
-        break;
-      }
-      arrivals.push_back(Arrival{static_cast<std::int64_t>(*t * 1e6), i, keys->next(keyRandom)});
-    }
+    mix.push_back(
+        ReplayPattern{load.patternId, load.meanRate * options.rateScale, load.keys, load.keyCount});
   }
-  std::stable_sort(arrivals.begin(), arrivals.end(),
-                   [](const Arrival& a, const Arrival& b) { return a.time < b.time; });
-  if (capped) {
+  const ReplayArrivals drawn =
+      openLoopArrivals(mix, options.seed, options.durationSeconds, options.maxRequests);
+  const std::vector<Arrival>& arrivals = drawn.arrivals;
+  if (drawn.capped) {
     result.notes.push_back("arrivals capped at " + std::to_string(options.maxRequests) +
                            " requests (max-requests), each pattern its share of the mix");
   }
