@@ -147,6 +147,8 @@ class CacheEngine final : public Engine {
   bool bucketsKnown_ = false;
   std::int64_t preloaded_ = 0;
   std::vector<std::string> notes_;
+  static constexpr std::uint32_t kReplyEvent = kFirstEngineEventKind;
+  std::vector<std::int64_t> repliesPending_;  // per pattern: scheduled replies not yet recorded
 };
 
 }  // namespace kvlab::sim
