@@ -2,6 +2,7 @@
 
 #include <hiredis/hiredis.h>
 #include <libpq-fe.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -280,34 +282,73 @@ CalibrationOutcome calibrate(const model::Project& project,
     if (Status s = RelationalProfile::load(RelationalProfile::defaultPath(), defaults); !s.ok()) {
       return fail(s.message());
     }
-    // One factor on every core-time figure: the model's median latencies beyond its round trip,
-    // weighted by the mix, become the measured ones.
+    // One factor on every core-time figure. A first guess: the model's median latencies beyond
+    // its round trip, weighted by the mix, become the measured ones. But a median is not all
+    // core time (commit flushes, round trips between statements, and the median of exponential
+    // service is 0.69 of its mean), so the factor is then searched for (bisection on its
+    // logarithm) until the calibrated model's median at this load is the server's.
     const double measured = weightedService(realLow.result, modelLow.result, roundTrip);
     const double modelled =
         weightedService(modelLow.result, realLow.result, defaults.networkRoundTripMillis);
-    scale = std::clamp(measured / std::max(modelled, 1e-6), 0.05, 100.0);
+    const double guess = std::clamp(measured / std::max(modelled, 1e-6), 0.05, 100.0);
+    const Json base = data;
+    auto calibratedWith = [&](double factor) {
+      Json d = base;
+      Json& service = d["serviceModel"];
+      for (const char* key : {"statementMicros", "writeStatementMicros", "perVmStepMicros"}) {
+        service[key] = service[key].get<double>() * factor;
+      }
+      service["networkRoundTripMillis"] = roundTrip;
+      const std::string baseInstance = d["defaultInstance"].get<std::string>();
+      double hourly = 0;
+      for (const Json& i : d["instances"]) {
+        if (i["name"] == baseInstance) hourly = i["hourly"].get<double>();
+      }
+      const double cores =
+          std::max(1.0, std::round(out.maxThroughput * modelServiceMs * factor / 1e3));
+      d["instances"].push_back(Json{{"name", "calibrated"},
+                                    {"vcpus", static_cast<int>(cores)},
+                                    {"memoryGiB", 1},
+                                    {"hourly", hourly}});
+      d["defaultInstance"] = "calibrated";
+      return d;
+    };
+    const std::filesystem::path trial = std::filesystem::temp_directory_path() /
+                                        ("kvlab-calibrate-" + std::to_string(::getpid()) + ".json");
+    auto modelP50With = [&](double factor, double& p50) -> Status {
+      {
+        std::ofstream file(trial);
+        file << calibratedWith(factor).dump(2) << "\n";
+        if (!file) return Status::Error("cannot write " + trial.string());
+      }
+      const RunOutcome m = modelRun(project, prices, run, low, trial.string());
+      if (!m.status.ok()) return m.status;
+      p50 = m.result.latency.p50;
+      return Status::Ok();
+    };
+    const double target = realLow.result.latency.p50;
+    double lo = std::log(std::max(0.05, guess / 8));
+    double hi = std::log(std::min(100.0, guess * 8));
+    for (int step = 0; step < 14; ++step) {
+      const double mid = 0.5 * (lo + hi);
+      double p50 = 0;
+      if (Status st = modelP50With(std::exp(mid), p50); !st.ok()) {
+        std::filesystem::remove(trial);
+        return fail(st.message());
+      }
+      (p50 < target ? lo : hi) = mid;
+    }
+    std::filesystem::remove(trial);
+    scale = std::exp(0.5 * (lo + hi));
     const double coreMs = modelServiceMs * scale;
     const double cores = std::max(1.0, std::round(out.maxThroughput * coreMs / 1e3));
     out.lines.push_back("time per request beyond the round trip" + at + ": measured " +
-                        fixed(measured, 3) + " ms, model " + fixed(modelled, 3) + " ms: scale " +
-                        fixed(scale, 2));
+                        fixed(measured, 3) + " ms, model " + fixed(modelled, 3) +
+                        " ms: first guess " + fixed(guess, 2) + "; the model's median matches " +
+                        fixed(target, 3) + " ms at scale " + fixed(scale, 2));
     out.lines.push_back(fixed(out.maxThroughput, 0) + " req/s at " + fixed(coreMs, 3) +
                         " ms of core time each: " + fixed(cores, 0) + " effective core(s)");
-    Json& s = data["serviceModel"];
-    for (const char* key : {"statementMicros", "writeStatementMicros", "perVmStepMicros"}) {
-      s[key] = s[key].get<double>() * scale;
-    }
-    s["networkRoundTripMillis"] = roundTrip;
-    const std::string base = data["defaultInstance"].get<std::string>();
-    double hourly = 0;
-    for (const Json& i : data["instances"]) {
-      if (i["name"] == base) hourly = i["hourly"].get<double>();
-    }
-    data["instances"].push_back(Json{{"name", "calibrated"},
-                                     {"vcpus", static_cast<int>(cores)},
-                                     {"memoryGiB", 1},
-                                     {"hourly", hourly}});
-    data["defaultInstance"] = "calibrated";
+    data = calibratedWith(scale);
     calibration["effectiveCores"] = cores;
   } else {
     // One factor on every service time: the thread's time per request is 1 / what it sustained;

@@ -416,9 +416,12 @@ RunOutcome replayOnPostgres(const model::Project& project, const PostgresReplayO
     ++unfinished;
   }
   if (bucketStart < now) metrics.closeBucket(bucketStart);
-  // Drain what the server still sends before the schema goes.
+  // Drain what the server still sends before the schema goes, and end the transactions the
+  // drain cut short: a connection left inside one holds its locks, and DROP SCHEMA would wait
+  // for them for ever.
   for (auto& c : pool) {
     while (PGresult* r = PQgetResult(c.get())) PQclear(r);
+    if (PQtransactionStatus(c.get()) != PQTRANS_IDLE) run(c.get(), "ROLLBACK");
   }
   dropSchema();
 
