@@ -22,8 +22,10 @@ void HeavyHitters::add(std::uint64_t key, double weight) {
   if (used_ == capacity && estimate <= threshold_) return;
   for (int i = 0; i < used_; ++i) {
     if (candidates_[i].key == key) {
+      const double before = candidates_[i].weight;
       candidates_[i].weight = estimate;
-      if (used_ == capacity) {
+      // Estimates only grow: the threshold moves only when the lightest candidate gained.
+      if (used_ == capacity && before <= threshold_) {
         threshold_ = candidates_[0].weight;
         for (int j = 1; j < used_; ++j) threshold_ = std::min(threshold_, candidates_[j].weight);
       }
