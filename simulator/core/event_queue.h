@@ -62,6 +62,10 @@ class EventQueue {
     return sequence;
   }
 
+  // Takes the next sequence number without pushing anything: for an event kept elsewhere that
+  // must order against the queue's as if it had been pushed now.
+  std::uint64_t takeSequence() { return nextSequence_++; }
+
   // The earliest event. Requires !empty(). Logically const: it may regroup the buckets.
   Event top() const {
     settle();
