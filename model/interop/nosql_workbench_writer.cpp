@@ -3,6 +3,7 @@
 #include <ctime>
 #include <set>
 
+#include "model/design/sample_items.h"
 #include "model/interop/json_support.h"
 #include "model/interop/table_spec.h"
 #include "model/schema/key_template.h"
@@ -38,119 +39,47 @@ Json keyPairJson(const KeyAttributeSpec& pk, const std::optional<KeyAttributeSpe
   return out;
 }
 
-// The text value generated for attribute `attribute` (the `index`th of its entity) in item `item`
-// (1-based): distinct per attribute and item, so that an import can tell them apart again.
-std::string sampleText(const Attribute& attribute, std::size_t index, int item) {
-  char text[96];
-  if (attribute.type == AttributeType::N) {
-    return std::to_string((index + 1) * 100 + static_cast<std::size_t>(item));
-  }
-  const std::string format = attribute.format.value_or("");
-  if (format == "iso8601" || format == "date-time" || format == "timestamp") {
-    std::snprintf(text, sizeof text, "2024-01-%02dT%02zu:%02zu:00", 10 + item, 8 + index % 12,
-                  (index / 12) % 60);
-    return text;
-  }
-  if (format == "uuid") {
-    std::snprintf(text, sizeof text, "00000000-0000-4000-8000-%012zu", index * 100 + item);
-    return text;
-  }
-  if (format == "email") return attribute.name + std::to_string(item) + "@example.com";
-  if (format.rfind("enum:", 0) == 0) {
-    std::vector<std::string> values;
-    std::string current;
-    for (char c : format.substr(5)) {
-      if (c == '|') {
-        values.push_back(current);
-        current.clear();
-      } else {
-        current += c;
-      }
-    }
-    values.push_back(current);
-    const std::string& chosen =
-        values[(static_cast<std::size_t>(item) - 1 + index) % values.size()];
-    if (!chosen.empty()) return chosen;
-  }
-  // No separator inside: a key made of it shows no literal prefix that is not the template's.
-  return attribute.name + std::to_string(item);
-}
-
-Json sampleValue(const Attribute& attribute, const std::string& text, int item) {
-  switch (attribute.type) {
-    case AttributeType::S:
-      return Json{{"S", text}};
-    case AttributeType::N:
-      return Json{{"N", text}};
-    case AttributeType::B:
-      return Json{{"B", item % 2 == 1 ? "dmFsdWUx" : "dmFsdWUy"}};
+// A generated value in DynamoDB's JSON form ({"S": "..."}, {"L": [...]}, {"BOOL": true}).
+Json valueJson(const SampleValue& value) {
+  const std::string type(attributeTypeName(value.type));
+  switch (value.type) {
     case AttributeType::BOOL:
-      return Json{{"BOOL", item % 2 == 1}};
+      return Json{{type, value.text == "true"}};
     case AttributeType::NULL_:
-      return Json{{"NULL", true}};
-    case AttributeType::L:
-      return Json{{"L", Json::array({Json{{"S", text}}})}};
-    case AttributeType::M:
-      return Json{{"M", Json{{"value", Json{{"S", text}}}}}};
-    case AttributeType::SS:
-      return Json{{"SS", Json::array({text})}};
-    case AttributeType::NS:
-      return Json{{"NS", Json::array({std::to_string(item)})}};
-    case AttributeType::BS:
-      return Json{{"BS", Json::array({"dmFsdWUx"})}};
-  }
-  return Json{{"S", text}};
-}
-
-// The key attributes of `entity` in `design`, in table, GSI, LSI order, with their templates.
-std::vector<std::pair<std::string, std::string>> keysOf(const Design& design,
-                                                        const std::string& entity) {
-  std::vector<std::pair<std::string, std::string>> out;
-  auto add = [&out](const EntityKeys* keys) {
-    if (keys == nullptr) return;
-    for (const auto& pair : keys->templates) {
-      bool seen = false;
-      for (const auto& existing : out) seen = seen || existing.first == pair.first;
-      if (!seen) out.push_back(pair);
+      return Json{{type, true}};
+    case AttributeType::L: {
+      Json elements = Json::array();
+      for (const SampleValue& element : value.elements) elements.push_back(valueJson(element));
+      return Json{{type, elements}};
     }
-  };
-  add(design.findEntity(entity));
-  for (const SecondaryIndex& gsi : design.gsis) add(gsi.findEntity(entity));
-  for (const SecondaryIndex& lsi : design.lsis) add(lsi.findEntity(entity));
-  return out;
-}
-
-std::string keyTypeOf(const TableSpec& spec, const std::string& name) {
-  for (const KeyAttributeSpec& key : spec.attributeDefinitions()) {
-    if (key.name == name) return key.type;
-  }
-  return "S";
-}
-
-std::vector<Json> generateItems(const Entity& entity, const Design& design, const TableSpec& spec) {
-  std::vector<Json> items;
-  const auto keys = keysOf(design, entity.name);
-  for (int item = 1; item <= kGeneratedItems; ++item) {
-    std::vector<std::string> texts;
-    for (std::size_t j = 0; j < entity.attributes.size(); ++j) {
-      texts.push_back(sampleText(entity.attributes[j], j, item));
-    }
-    auto valueOf = [&](std::string_view name) -> std::string {
-      for (std::size_t j = 0; j < entity.attributes.size(); ++j) {
-        if (entity.attributes[j].name == name) return texts[j];
+    case AttributeType::M: {
+      Json members = Json::object();
+      for (std::size_t i = 0; i < value.elements.size() && i < value.names.size(); ++i) {
+        members[value.names[i]] = valueJson(value.elements[i]);
       }
-      return std::string(name) + std::to_string(item);
-    };
-    Json out = Json::object();
-    for (const auto& [key, text] : keys) {
-      auto parsed = KeyTemplate::parse(text);
-      const std::string value = parsed ? parsed->render(valueOf) : text;
-      out[key] = Json{{keyTypeOf(spec, key), value}};
+      return Json{{type, members}};
     }
-    for (std::size_t j = 0; j < entity.attributes.size(); ++j) {
-      const Attribute& attribute = entity.attributes[j];
-      if (!out.contains(attribute.name))
-        out[attribute.name] = sampleValue(attribute, texts[j], item);
+    case AttributeType::SS:
+    case AttributeType::NS:
+    case AttributeType::BS: {
+      Json members = Json::array();
+      for (const SampleValue& element : value.elements) members.push_back(element.text);
+      return Json{{type, members}};
+    }
+    default:
+      return Json{{type, value.text}};
+  }
+}
+
+std::vector<Json> generateItems(const Project& project, const Entity& entity,
+                                const Design& design) {
+  SampleItemOptions options;
+  options.itemsPerEntity = kGeneratedItems;
+  std::vector<Json> items;
+  for (const SampleItem& item : sampleItemsOf(project, design, entity, options)) {
+    Json out = Json::object();
+    for (const SampleAttribute& attribute : item.attributes) {
+      out[attribute.name] = valueJson(attribute.value);
     }
     items.push_back(std::move(out));
   }
@@ -209,7 +138,7 @@ Json facetJson(const Project& project, const Design& design, const EntityKeys& e
   if (kept != nullptr && itemsFit((*kept)["items"], spec)) {
     facet["TableData"] = (*kept)["items"];
   } else if (entity != nullptr) {
-    facet["TableData"] = generateItems(*entity, design, spec);
+    facet["TableData"] = generateItems(project, *entity, design);
   } else {
     facet["TableData"] = Json::array();
   }
@@ -219,7 +148,7 @@ Json facetJson(const Project& project, const Design& design, const EntityKeys& e
     Json names = Json::array();
     std::set<std::string> seen{spec.pk.name};
     if (spec.sk) seen.insert(spec.sk->name);
-    for (const auto& [key, text] : keysOf(design, entityKeys.entity)) {
+    for (const auto& [key, text] : keyTemplatesOf(design, entityKeys.entity)) {
       if (seen.insert(key).second) names.push_back(key);
     }
     if (entity != nullptr) {

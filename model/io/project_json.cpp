@@ -281,6 +281,10 @@ class DocumentReader {
     if (const Json* list = r.array("workloads", false)) {
       readList(*list, r.pathOf("workloads"), project.workloads, &DocumentReader::readWorkload);
     }
+    if (const Json* diagram = r.object("diagram", false)) {
+      ObjectReader dr(file_, diagnostics_, *diagram, r.pathOf("diagram"));
+      project.diagram = readDiagram(dr);
+    }
     project.extra = r.unknownFields();
     return project;
   }
@@ -303,6 +307,52 @@ class DocumentReader {
       ObjectReader element(file_, diagnostics_, list[i], elementPath);
       out.push_back((this->*readOne)(element));
     }
+  }
+
+  // The studio's `diagram`: {"positions": {"Entity": [x, y]}}. Names that refer to no entity are
+  // the validator's to report.
+  Diagram readDiagram(ObjectReader& r) {
+    Diagram diagram;
+    const Json* positions = r.object("positions", false);
+    if (positions != nullptr && positions->size() > kMaxListLength) {
+      r.error("positions",
+              "more than " + std::to_string(kMaxListLength) + " positions (the limit)");
+      positions = nullptr;
+    }
+    if (positions != nullptr) {
+      for (auto it = positions->begin(); it != positions->end(); ++it) {
+        const std::string path = jsonPathMember(r.pathOf("positions"), it.key());
+        if (auto point = readPoint(*it, path)) {
+          diagram.positions.push_back(DiagramPosition{it.key(), point->first, point->second});
+        }
+      }
+    }
+    diagram.extra = r.unknownFields();
+    return diagram;
+  }
+
+  // [x, y] with both coordinates within +-kMaxDiagramCoordinate, or nothing (and an error at
+  // `path`, or at the coordinate that is wrong).
+  std::optional<std::pair<double, double>> readPoint(const Json& value, const std::string& path) {
+    const std::string range =
+        "from -" + std::to_string(static_cast<std::int64_t>(kMaxDiagramCoordinate)) + " to " +
+        std::to_string(static_cast<std::int64_t>(kMaxDiagramCoordinate));
+    if (!value.is_array() || value.size() != 2) {
+      diagnostics_.error(file_, path,
+                         "expected [x, y], two numbers " + range + ", found " + shortValue(value));
+      return std::nullopt;
+    }
+    bool ok = true;
+    for (std::size_t i = 0; i < 2; ++i) {
+      const Json& coordinate = value[i];
+      if (!coordinate.is_number() || std::fabs(coordinate.get<double>()) > kMaxDiagramCoordinate) {
+        diagnostics_.error(file_, jsonPathIndex(path, i),
+                           "expected a number " + range + ", found " + shortValue(coordinate));
+        ok = false;
+      }
+    }
+    if (!ok) return std::nullopt;
+    return std::make_pair(value[0].get<double>(), value[1].get<double>());
   }
 
   Attribute readAttribute(ObjectReader& r) {
@@ -1006,6 +1056,16 @@ std::string writeProjectJson(const Project& project) {
   if (!project.workloads.empty()) {
     root["workloads"] = Json::array();
     for (const Workload& w : project.workloads) root["workloads"].push_back(workloadJson(w));
+  }
+  if (project.diagram) {
+    Json diagram = Json::object();
+    Json positions = Json::object();
+    for (const DiagramPosition& p : project.diagram->positions) {
+      positions[p.entity] = Json::array({numberJson(p.x), numberJson(p.y)});
+    }
+    diagram["positions"] = std::move(positions);
+    putExtra(diagram, project.diagram->extra);
+    root["diagram"] = std::move(diagram);
   }
   putExtra(root, project.extra);
   return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

@@ -7,6 +7,7 @@
 
 #include "model/schema/access_pattern.h"
 #include "model/schema/design.h"
+#include "model/schema/diagram.h"
 #include "model/schema/entity.h"
 #include "model/schema/extra_fields.h"
 #include "model/schema/relationship.h"
@@ -28,6 +29,7 @@ struct Project {
   std::vector<AccessPattern> accessPatterns;
   std::vector<Design> designs;
   std::vector<Workload> workloads;  // written only when there is one
+  std::optional<Diagram> diagram;   // the studio's entity diagram; written only when present
   ExtraFields extra;
 
   const Entity* findEntity(std::string_view name) const;

@@ -37,6 +37,7 @@ class Validator {
     checkPatterns();
     checkDesigns();
     checkWorkloads();
+    checkDiagram();
   }
 
  private:
@@ -391,6 +392,17 @@ class Validator {
           error(jsonPathMember(jsonPathMember(path, "patterns"), pattern.patternId),
                 "no access pattern has id " + quoted(pattern.patternId));
         }
+      }
+    }
+  }
+
+  // A position of an entity the project lacks is harmless (the diagram ignores it), so a warning.
+  void checkDiagram() {
+    if (!project_.diagram) return;
+    for (const DiagramPosition& position : project_.diagram->positions) {
+      if (project_.findEntity(position.entity) == nullptr) {
+        warning(jsonPathMember(jsonPathMember("diagram", "positions"), position.entity),
+                "no entity named " + quoted(position.entity) + "; the position is ignored");
       }
     }
   }

@@ -149,6 +149,46 @@ TEST(ProjectJson, shouldReadAndWriteBackWorkloads) {
             nlohmann::json::parse(doc.dump()));
 }
 
+TEST(ProjectJson, shouldReadAndWriteBackTheDiagramsPositionsInTheirOrder) {
+  Json doc = Json::parse(kValidProject);
+  doc["diagram"] =
+      Json::parse(R"({"positions": {"Order": [412.5, -96], "Customer": [0, 0]}, "zoom": 1.5})");
+  ProjectReadResult result = readProjectJson(doc.dump(), "shop.kvlab.json");
+  EXPECT_FALSE(result.diagnostics.hasErrors()) << describe(result.diagnostics);
+  // The diagram's own unknown field is kept and named, as anywhere else.
+  EXPECT_THAT(describe(result.diagnostics), HasSubstr("diagram.zoom: unknown field \"zoom\""));
+  ASSERT_TRUE(result.project.diagram);
+  const Diagram& diagram = *result.project.diagram;
+  ASSERT_EQ(diagram.positions.size(), 2u);
+  EXPECT_EQ(diagram.positions[0].entity, "Order");
+  EXPECT_DOUBLE_EQ(diagram.positions[0].x, 412.5);
+  EXPECT_DOUBLE_EQ(diagram.positions[0].y, -96);
+  ASSERT_NE(diagram.find("Customer"), nullptr);
+  EXPECT_EQ(diagram.find("Ghost"), nullptr);
+
+  const std::string written = writeProjectJson(result.project);
+  EXPECT_EQ(nlohmann::json::parse(written), nlohmann::json::parse(doc.dump())) << written;
+  EXPECT_LT(written.find("\"Order\": ["), written.find("\"Customer\": [")) << "file order";
+  EXPECT_EQ(writeProjectJson(readProjectJson(written, "again.kvlab.json").project), written);
+}
+
+TEST(ProjectJson, shouldLeaveOutTheDiagramWhenTheProjectHasNone) {
+  ProjectReadResult result = readProjectJson(kValidProject, "shop.kvlab.json");
+  EXPECT_FALSE(result.project.diagram);
+  EXPECT_FALSE(Json::parse(writeProjectJson(result.project)).contains("diagram"));
+}
+
+TEST(ProjectJson, shouldWarnAboutThePositionOfAnEntityTheProjectLacks) {
+  Json doc = Json::parse(kValidProject);
+  doc["diagram"] = Json::parse(R"({"positions": {"Customer": [0, 0], "Ghost": [300, 0]}})");
+  Diagnostics diagnostics = check(doc.dump());
+  EXPECT_FALSE(diagnostics.hasErrors()) << describe(diagnostics);
+  EXPECT_EQ(diagnostics.warningCount(), 1) << describe(diagnostics);
+  EXPECT_THAT(describe(diagnostics),
+              HasSubstr("diagram.positions.Ghost: no entity named \"Ghost\"; the position is "
+                        "ignored"));
+}
+
 TEST(ProjectJson, shouldReportMalformedJsonWithLineAndColumn) {
   Diagnostics diagnostics = check("{\n  \"format\": \"kvlab/1\",\n  \"name\": oops\n}");
   ASSERT_EQ(diagnostics.items().size(), 1u);
@@ -353,7 +393,18 @@ INSTANTIATE_TEST_SUITE_P(
         Fault{"/workloads", R"([{"name": "w", "patterns": {"AP1": {"rate": {"shape": "wave"}}}}])",
               "workloads[0].patterns.AP1.rate.shape", "constant, ramp, spike, daily or csv"},
         Fault{"/workloads", R"([{"name": "w", "durationSeconds": 0}])",
-              "workloads[0].durationSeconds", "greater than 0"}));
+              "workloads[0].durationSeconds", "greater than 0"},
+        Fault{"/diagram", "[]", "diagram", "expected an object, found an array"},
+        Fault{"/diagram", R"({"positions": [[1, 2]]})", "diagram.positions",
+              "expected an object, found an array"},
+        Fault{"/diagram", R"({"positions": {"Customer": "left"}})", "diagram.positions.Customer",
+              "expected [x, y], two numbers from -1000000 to 1000000, found \"left\""},
+        Fault{"/diagram", R"({"positions": {"Customer": [1, 2, 3]}})", "diagram.positions.Customer",
+              "expected [x, y]"},
+        Fault{"/diagram", R"({"positions": {"Order": [10, "20"]}})", "diagram.positions.Order[1]",
+              "expected a number from -1000000 to 1000000"},
+        Fault{"/diagram", R"({"positions": {"Order": [-2e6, 20]}})", "diagram.positions.Order[0]",
+              "found -2000000"}));
 
 }  // namespace
 }  // namespace kvlab::model
