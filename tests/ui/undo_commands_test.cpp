@@ -22,11 +22,13 @@
 #include "ui/commands/edit_entity_command.h"
 #include "ui/commands/edit_relationship_command.h"
 #include "ui/commands/import_project_command.h"
+#include "ui/commands/move_diagram_node_command.h"
 #include "ui/commands/remove_access_pattern_command.h"
 #include "ui/commands/remove_attribute_command.h"
 #include "ui/commands/remove_entity_command.h"
 #include "ui/commands/remove_relationship_command.h"
 #include "ui/commands/rename_entity_command.h"
+#include "ui/commands/reset_diagram_layout_command.h"
 #include "ui/document/project_document.h"
 
 namespace kvlab::ui {
@@ -236,6 +238,73 @@ TEST_F(UndoCommandsTest, importReplacesProjectAndFileAndUndoBringsBothBack) {
               EXPECT_TRUE(document_.filePath().isEmpty()) << "an import has no file until saved";
             });
   EXPECT_EQ(document_.filePath(), file);
+}
+
+TEST_F(UndoCommandsTest, moveDiagramNodeStoresThePositionAndUndoLeavesNoDiagram) {
+  roundTrip(new MoveDiagramNodeCommand(&document_, {{"Order", 400, -20}, {"Product", 0, 300}}),
+            [](const model::Project& p) {
+              ASSERT_TRUE(p.diagram);
+              ASSERT_EQ(p.diagram->positions.size(), 2u);
+              EXPECT_EQ(p.diagram->positions[0].entity, "Order");
+              EXPECT_EQ(p.diagram->positions[0].x, 400);
+              EXPECT_EQ(p.diagram->positions[1].y, 300);
+            });
+}
+
+TEST_F(UndoCommandsTest, movesOfTheSameEntitiesMergeAndOthersDoNot) {
+  QUndoStack* stack = document_.undoStack();
+  stack->push(new MoveDiagramNodeCommand(&document_, {{"Order", 10, 10}}));
+  stack->push(new MoveDiagramNodeCommand(&document_, {{"Order", 20, 30}}));
+  EXPECT_EQ(stack->count(), 1);
+  EXPECT_EQ(project().diagram->find("Order")->x, 20);
+  stack->push(new MoveDiagramNodeCommand(&document_, {{"Order", 25, 30}, {"Product", 0, 0}}));
+  stack->push(new MoveDiagramNodeCommand(&document_, {{"Customer", 5, 5}}));
+  EXPECT_EQ(stack->count(), 3);
+  // After a save the next move is a step of its own: undoing it gives back the saved file.
+  document_.setModified(false);
+  stack->push(new MoveDiagramNodeCommand(&document_, {{"Customer", 50, 5}}));
+  EXPECT_EQ(stack->count(), 4);
+  stack->undo();
+  EXPECT_FALSE(document_.isModified());
+  EXPECT_EQ(project().diagram->find("Customer")->x, 5);
+  stack->undo();
+  stack->undo();
+  stack->undo();
+  EXPECT_EQ(model::writeProjectJson(project()), original_);
+}
+
+TEST_F(UndoCommandsTest, resetDiagramLayoutForgetsThePositionsButKeepsOtherDiagramFields) {
+  document_.undoStack()->push(new MoveDiagramNodeCommand(&document_, {{"Order", 1, 2}}));
+  document_.setModified(false);
+  original_ = model::writeProjectJson(project());
+  roundTrip(new ResetDiagramLayoutCommand(&document_),
+            [](const model::Project& p) { EXPECT_FALSE(p.diagram); });
+
+  document_.applyEdit([](model::Project& p) { p.diagram->extra.emplace_back("zoom", "2"); });
+  document_.setModified(false);
+  original_ = model::writeProjectJson(project());
+  roundTrip(new ResetDiagramLayoutCommand(&document_), [](const model::Project& p) {
+    ASSERT_TRUE(p.diagram);
+    EXPECT_TRUE(p.diagram->positions.empty());
+    EXPECT_EQ(p.diagram->extra.size(), 1u);
+  });
+}
+
+TEST_F(UndoCommandsTest, renameAndRemoveEntityTakeItsDiagramPositionAlong) {
+  document_.undoStack()->push(
+      new MoveDiagramNodeCommand(&document_, {{"Customer", 7, 8}, {"Order", 9, 10}}));
+  document_.setModified(false);
+  original_ = model::writeProjectJson(project());
+  roundTrip(new RenameEntityCommand(&document_, 0, "Client"), [](const model::Project& p) {
+    EXPECT_EQ(p.diagram->find("Customer"), nullptr);
+    ASSERT_NE(p.diagram->find("Client"), nullptr);
+    EXPECT_EQ(p.diagram->positions[0].entity, "Client") << "in its place in the file";
+    EXPECT_EQ(p.diagram->find("Client")->x, 7);
+  });
+  roundTrip(new RemoveEntityCommand(&document_, 0), [](const model::Project& p) {
+    EXPECT_EQ(p.diagram->find("Customer"), nullptr);
+    EXPECT_NE(p.diagram->find("Order"), nullptr);
+  });
 }
 
 TEST_F(UndoCommandsTest, savingMakesTheCurrentStateTheCleanOne) {

@@ -37,6 +37,8 @@ RenameEntityCommand::RenameEntityCommand(ProjectDocument* document, int row,
     for (model::SecondaryIndex& index : d.gsis) renameIn(index.entityKeys, old, name);
     for (model::SecondaryIndex& index : d.lsis) renameIn(index.entityKeys, old, name);
   }
+  // The box stays where the user put it.
+  if (after_.diagram) after_.diagram->rename(old, name);
 }
 
 void RenameEntityCommand::redo() {

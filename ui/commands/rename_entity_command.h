@@ -10,7 +10,8 @@ namespace kvlab::ui {
 class ProjectDocument;
 
 // Renames the entity at `row` to `name`, and every reference to it with it: relationships' ends,
-// access patterns' entities, and the entity keys of every design's table, GSIs and LSIs. Undo
+// access patterns' entities, the entity keys of every design's table, GSIs and LSIs, and the
+// entity's position in the diagram. Undo
 // restores the project as it was before (a copy of it), so a name that some reference already
 // used by mistake is not renamed back by accident. Requires a row that exists.
 class RenameEntityCommand : public QUndoCommand {

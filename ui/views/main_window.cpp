@@ -51,6 +51,9 @@
 #include "ui/models/diagnostics_model.h"
 #include "ui/models/project_tree_model.h"
 #include "ui/views/access_pattern_editor.h"
+#include "ui/views/aggregate_view.h"
+#include "ui/views/design_editor.h"
+#include "ui/views/entity_diagram_view.h"
 #include "ui/views/entity_editor.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
@@ -66,6 +69,8 @@ const QString kJsonFilter = QStringLiteral("KV Lab JSON (*.kvlab.json)");
 constexpr int kMinimumNameWidth = 240;
 // The editor pane's width when it opens.
 constexpr int kEditorWidth = 440;
+// A design's editor has grids of key templates, which need more room.
+constexpr int kDesignEditorWidth = 600;
 
 QString counted(qsizetype count, const QString& singular, const QString& plural) {
   return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
@@ -126,23 +131,39 @@ MainWindow::MainWindow(QWidget* parent)
   const QString& pricesProblem = pricesProblem_;
   planView_ = new PlanView(document_, prices_, pricesProblem, this);
   planView_->setObjectName(QStringLiteral("planView"));
+  aggregateView_ = new AggregateView(document_, this);
+  aggregateView_->setObjectName(QStringLiteral("aggregateView"));
   proposalsView_ = new ProposalsView(document_, prices_, pricesProblem, this);
   proposalsView_->setObjectName(QStringLiteral("proposalsView"));
   simulateView_ = new SimulateView(document_, prices_, pricesProblem, this);
   simulateView_->setObjectName(QStringLiteral("simulateView"));
+  diagramView_ = new EntityDiagramView(document_, this);
+  diagramView_->setObjectName(QStringLiteral("diagramView"));
+  connect(diagramView_, &EntityDiagramView::entityActivated, this, [this](int row) {
+    revealInModel(treeModel_->index(row, 0, treeModel_->groupIndex(ProjectTreeModel::kEntities)));
+  });
+  connect(diagramView_, &EntityDiagramView::relationshipActivated, this, [this](int row) {
+    revealInModel(
+        treeModel_->index(row, 0, treeModel_->groupIndex(ProjectTreeModel::kRelationships)));
+  });
 
   views_ = new QTabWidget(this);
   views_->setObjectName(QStringLiteral("mainViews"));
   views_->setDocumentMode(true);
   createEditorPane();
   views_->addTab(modelSplitter_, tr("Model"));
+  views_->addTab(diagramView_, tr("Diagram"));
   views_->addTab(planView_, tr("Plan"));
+  views_->addTab(aggregateView_, tr("Aggregate"));
   views_->addTab(proposalsView_, tr("Proposals"));
   views_->addTab(simulateView_, tr("Simulate"));
   views_->setTabToolTip(kModelView, tr("The project: entities, relationships, access patterns "
                                        "and designs"));
+  views_->setTabToolTip(kDiagramView, tr("The entities and their relationships as a diagram"));
   views_->setTabToolTip(kPlanView, tr("How each access pattern runs on a design, and what the "
                                       "design costs a month"));
+  views_->setTabToolTip(kAggregateView, tr("A design's table or GSI as sample items, grouped into "
+                                           "item collections and coloured by entity"));
   views_->setTabToolTip(kProposalsView, tr("Designs the modeler proposes for the access patterns"));
   views_->setTabToolTip(kSimulateView, tr("A design's workload in virtual time on DynamoDB, a "
                                           "relational database or a cache"));
@@ -273,6 +294,9 @@ void MainWindow::createEditorPane() {
   editors_->addWidget(entityEditor_);
   editors_->addWidget(relationshipEditor_);
   editors_->addWidget(patternEditor_);
+  designEditor_ = new DesignEditor(document_, this);
+  designEditor_->setObjectName(QStringLiteral("designEditor"));
+  editors_->addWidget(designEditor_);
 
   editorTitle_ = new QLabel(this);
   editorTitle_->setObjectName(QStringLiteral("editorTitle"));
@@ -313,36 +337,78 @@ void MainWindow::treeCurrentChanged(const QModelIndex& current) {
     editRelationship(current.row());
   } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kAccessPatterns)) {
     editPattern(current.row());
+  } else {
+    // A design, its table or one of its indexes, or a template under one of them.
+    const QModelIndex designs = treeModel_->groupIndex(ProjectTreeModel::kDesigns);
+    QModelIndex part;
+    QModelIndex design = current;
+    while (design.isValid() && design.parent() != designs) {
+      part = design;
+      design = design.parent();
+    }
+    if (!design.isValid()) return;
+    editDesign(design.row());
+    // The design's parts are its table, then its GSIs, then its LSIs.
+    if (part.isValid() && part.row() > 0) {
+      const int gsis = static_cast<int>(document_->project().designs[design.row()].gsis.size());
+      const bool isLocal = part.row() > gsis;
+      designEditor_->selectIndex(isLocal, isLocal ? part.row() - 1 - gsis : part.row() - 1);
+    }
   }
+}
+
+void MainWindow::revealInModel(const QModelIndex& index) {
+  if (!index.isValid()) return;
+  showView(kModelView);
+  // Choosing it in the tree opens its editor; when it is chosen already, open it again, as
+  // New Entity may have shown another element's editor meanwhile.
+  if (projectView_->currentIndex() == index) {
+    treeCurrentChanged(index);
+  } else {
+    projectView_->setCurrentIndex(index);
+  }
+  projectView_->scrollTo(index);
 }
 
 void MainWindow::editEntity(int row) {
   entityEditor_->setEntity(row);
   editorTitle_->setText(tr("Entity"));
   editors_->setCurrentWidget(entityEditor_);
-  showEditorPane();
+  showEditorPane(kEditorWidth);
 }
 
 void MainWindow::editRelationship(int row) {
   relationshipEditor_->setRelationship(row);
   editorTitle_->setText(tr("Relationship"));
   editors_->setCurrentWidget(relationshipEditor_);
-  showEditorPane();
+  showEditorPane(kEditorWidth);
 }
 
 void MainWindow::editPattern(int row) {
   patternEditor_->setPattern(row);
   editorTitle_->setText(tr("Access pattern"));
   editors_->setCurrentWidget(patternEditor_);
-  showEditorPane();
+  showEditorPane(kEditorWidth);
 }
 
-void MainWindow::showEditorPane() {
-  if (!editorPane_->isHidden()) return;
+void MainWindow::editDesign(int row) {
+  designEditor_->setDesign(row);
+  editorTitle_->setText(tr("Design"));
+  editors_->setCurrentWidget(designEditor_);
+  showEditorPane(kDesignEditorWidth);
+}
+
+void MainWindow::revealDesign(int row) {
+  revealInModel(treeModel_->index(row, 0, treeModel_->groupIndex(ProjectTreeModel::kDesigns)));
+}
+
+void MainWindow::showEditorPane(int width) {
+  if (!editorPane_->isHidden() && editorPane_->width() >= width) return;
   editorPane_->show();
-  // A hidden pane has no width to keep: give it room for the fields each time it opens.
-  const int total = std::max(modelSplitter_->width(), 2 * kEditorWidth);
-  modelSplitter_->setSizes({total - kEditorWidth, kEditorWidth});
+  // A hidden pane has no width to keep: give it room for the fields each time it opens, and
+  // widen it for an editor that needs more.
+  const int total = std::max(modelSplitter_->width(), 2 * width);
+  modelSplitter_->setSizes({total - width, width});
 }
 
 void MainWindow::newEntity() {

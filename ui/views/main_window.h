@@ -22,8 +22,11 @@ class QTreeView;
 namespace kvlab::ui {
 
 class AccessPatternEditor;
+class DesignEditor;
+class AggregateView;
 class Autosaver;
 class DiagnosticsModel;
+class EntityDiagramView;
 class EntityEditor;
 class PlanView;
 class ProjectDocument;
@@ -33,7 +36,8 @@ class RelationshipEditor;
 class SimulateView;
 struct RecoveryFile;
 
-// The studio's main window: tabs in the middle with the main views (the project tree, the plan of
+// The studio's main window: tabs in the middle with the main views (the project tree, the
+// entity diagram, the plan of
 // a design, the modeler's proposals, simulated runs), the findings of the last load in a dock
 // below them, the editor of the entity or access pattern chosen in the project tree beside it in
 // the Model tab, the File menu (open, save, import, export, report), the Edit menu (undo and redo
@@ -46,18 +50,29 @@ class MainWindow : public QMainWindow {
 
  public:
   // The main views, in the order of their tabs.
-  enum View { kModelView = 0, kPlanView, kProposalsView, kSimulateView, kViewCount };
+  enum View {
+    kModelView = 0,
+    kDiagramView,
+    kPlanView,
+    kAggregateView,
+    kProposalsView,
+    kSimulateView,
+    kViewCount
+  };
 
   explicit MainWindow(QWidget* parent = nullptr);
   ~MainWindow() override;
 
   ProjectDocument* document() const { return document_; }
   PlanView* planView() const { return planView_; }
+  AggregateView* aggregateView() const { return aggregateView_; }
   ProposalsView* proposalsView() const { return proposalsView_; }
   SimulateView* simulateView() const { return simulateView_; }
+  EntityDiagramView* diagramView() const { return diagramView_; }
   EntityEditor* entityEditor() const { return entityEditor_; }
   AccessPatternEditor* patternEditor() const { return patternEditor_; }
   RelationshipEditor* relationshipEditor() const { return relationshipEditor_; }
+  DesignEditor* designEditor() const { return designEditor_; }
   // Brings `view`'s tab to the front.
   void showView(View view);
 
@@ -66,6 +81,11 @@ class MainWindow : public QMainWindow {
   void editEntity(int row);
   void editRelationship(int row);
   void editPattern(int row);
+  // Shows the editor of the design at `row`; the tree does this when the design or one of its
+  // parts becomes current (a GSI or LSI, or a template of one, chosen in the editor too).
+  void editDesign(int row);
+  // Makes the design at `row` current in the project tree on the Model tab, opening its editor.
+  void revealDesign(int row);
   // The Edit menu's actions, each a command on the document's undo stack: a new entity
   // ("EntityN" with an identifier attribute "id"), relationship (one-to-many from the first entity
   // to the last; none without entities) or access pattern ("APN", a get of the first entity),
@@ -138,9 +158,12 @@ class MainWindow : public QMainWindow {
   void createActions();
   void createDiagnosticsDock();
   void createEditorPane();
-  void showEditorPane();
+  // Shows the editor pane, at least `width` wide.
+  void showEditorPane(int width);
   // The project tree's current row changed: opens the editor of what it is.
   void treeCurrentChanged(const QModelIndex& current);
+  // Makes `index` current in the project tree on the Model tab, opening its editor.
+  void revealInModel(const QModelIndex& index);
   // Asks whether to save unsaved changes; true when the caller may go on (saved or discarded).
   bool maybeSave();
   // Asks about `file` and acts: true when the document now holds the recovered project.
@@ -160,8 +183,10 @@ class MainWindow : public QMainWindow {
   QTreeView* projectView_;
   QTabWidget* views_ = nullptr;
   PlanView* planView_ = nullptr;
+  AggregateView* aggregateView_ = nullptr;
   ProposalsView* proposalsView_ = nullptr;
   SimulateView* simulateView_ = nullptr;
+  EntityDiagramView* diagramView_ = nullptr;
   std::shared_ptr<const model::capacity::PriceSheet> prices_;
   QString pricesProblem_;
   QTreeView* diagnosticsView_ = nullptr;
@@ -173,6 +198,7 @@ class MainWindow : public QMainWindow {
   EntityEditor* entityEditor_ = nullptr;
   AccessPatternEditor* patternEditor_ = nullptr;
   RelationshipEditor* relationshipEditor_ = nullptr;
+  DesignEditor* designEditor_ = nullptr;
   QLabel* summaryLabel_;
   Autosaver* autosaver_ = nullptr;
   RecoveryDecision decideRecovery_;

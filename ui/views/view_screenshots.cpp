@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QEventLoop>
 
+#include "ui/document/project_document.h"
+#include "ui/views/aggregate_view.h"
 #include "ui/views/main_window.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
@@ -32,10 +34,27 @@ Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString&
   Status status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("model.png")));
   if (!status.ok()) return status;
 
+  window.showView(MainWindow::kDiagramView);
+  status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("diagram.png")));
+  if (!status.ok()) return status;
+
   window.showView(MainWindow::kPlanView);
   window.planView()->selectDesign(0);
   status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("plan.png")));
   if (!status.ok()) return status;
+
+  // The first design's table, then its first GSI when it has one.
+  window.showView(MainWindow::kAggregateView);
+  AggregateView* aggregate = window.aggregateView();
+  aggregate->selectDesign(0);
+  aggregate->selectIndex(0);
+  status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("aggregate.png")));
+  if (!status.ok()) return status;
+  if (aggregate->selectIndex(1)) {
+    status =
+        saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("aggregate-gsi.png")));
+    if (!status.ok()) return status;
+  }
 
   window.showView(MainWindow::kProposalsView);
   ProposalsView* proposals = window.proposalsView();
@@ -62,7 +81,11 @@ Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString&
   // Last, so that the editor dock takes no room from the pictures above.
   window.showView(MainWindow::kModelView);
   window.editPattern(1);
-  return saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("editing.png")));
+  status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("editing.png")));
+  if (!status.ok() || window.document()->project().designs.empty()) return status;
+
+  window.revealDesign(0);
+  return saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("design-editor.png")));
 }
 
 }  // namespace kvlab::ui

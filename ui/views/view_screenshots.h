@@ -14,14 +14,18 @@ class MainWindow;
 inline constexpr int kScreenshotRunSeconds = 10;
 
 // Writes one PNG per main view of `window`, each at `size`, into the folder `dir`: model.png (the
-// project tree), plan.png (the plan of the project's first design), proposals.png (after the
+// project tree), diagram.png (the entity diagram), plan.png (the plan of the project's first
+// design), proposals.png (after the
 // modeler has run, with the first proposal selected), simulate.png (after a run of the first
 // design on dynamodb for kScreenshotRunSeconds, seed 1, mean rates) and simulate-all.png (the
 // same on every engine, side by side), then editing.png (the Model tab with the editor of the
 // second access pattern, or an empty editor when there is none). Waits for the modeler and the
 // runs, running the event loop meanwhile. Load the project first. Returns the first failure to
 // write a picture; a project the views cannot plan or simulate is not a failure, as the pictures
-// then show why. Leaves the window on the Model tab with the editor open.
+// then show why. Leaves the window on the Model tab with the editor open. After plan.png come
+// aggregate.png (the Aggregate tab on the first design's table) and aggregate-gsi.png (on its
+// first GSI; none when it has no GSI), and after editing.png comes design-editor.png (the first
+// design chosen in the project tree, its editor beside it; none when the project has no design).
 Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString& dir);
 
 }  // namespace kvlab::ui
