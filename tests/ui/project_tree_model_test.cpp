@@ -111,7 +111,7 @@ TEST_F(ProjectTreeModelTest, passesTheModelTesterOnEveryCorpusFile) {
   }
 }
 
-TEST_F(ProjectTreeModelTest, showsTheFourGroupsWithTheProjectsCounts) {
+TEST_F(ProjectTreeModelTest, showsTheFiveGroupsWithTheProjectsCounts) {
   for (const std::filesystem::path& file : test::corpusDesignFiles()) {
     SCOPED_TRACE(file.filename().string());
     ProjectDocument document;
@@ -119,11 +119,12 @@ TEST_F(ProjectTreeModelTest, showsTheFourGroupsWithTheProjectsCounts) {
     const model::Project& p = document.project();
     ProjectTreeModel model(&document);
 
-    ASSERT_EQ(model.rowCount(), 4);
+    ASSERT_EQ(model.rowCount(), 5);
     EXPECT_EQ(cell(model, {}, 0, 0), "Entities");
     EXPECT_EQ(cell(model, {}, 1, 0), "Relationships");
     EXPECT_EQ(cell(model, {}, 2, 0), "Access patterns");
     EXPECT_EQ(cell(model, {}, 3, 0), "Designs");
+    EXPECT_EQ(cell(model, {}, 4, 0), "Workloads");
     const auto count = [&](ProjectTreeModel::Group g) {
       return model.rowCount(model.groupIndex(g));
     };
@@ -131,6 +132,7 @@ TEST_F(ProjectTreeModelTest, showsTheFourGroupsWithTheProjectsCounts) {
     EXPECT_EQ(count(ProjectTreeModel::kRelationships), static_cast<int>(p.relationships.size()));
     EXPECT_EQ(count(ProjectTreeModel::kAccessPatterns), static_cast<int>(p.accessPatterns.size()));
     EXPECT_EQ(count(ProjectTreeModel::kDesigns), static_cast<int>(p.designs.size()));
+    EXPECT_EQ(count(ProjectTreeModel::kWorkloads), static_cast<int>(p.workloads.size()));
     EXPECT_EQ(cell(model, {}, 0, 1), QString::number(p.entities.size()));
   }
 }

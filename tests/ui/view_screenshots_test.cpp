@@ -24,9 +24,10 @@ using test::qtPath;
 
 class ViewScreenshotsTest : public test::UiTest {};
 
-const char* const kViews[] = {
-    "model.png",     "diagram.png",  "plan.png",         "aggregate.png", "aggregate-gsi.png",
-    "proposals.png", "simulate.png", "simulate-all.png", "editing.png",   "design-editor.png"};
+const char* const kViews[] = {"model.png",         "diagram.png",        "plan.png",
+                              "aggregate.png",     "aggregate-gsi.png",  "proposals.png",
+                              "simulate.png",      "simulate-all.png",   "editing.png",
+                              "design-editor.png", "workload-editor.png"};
 
 // A painted view has many colours (antialiased text, icons, lines); a blank one has one.
 int colourCount(const QImage& image) {

@@ -14,10 +14,13 @@
 namespace kvlab::ui {
 namespace {
 
-// An index's internal id packs its parent's path: 2 bits of depth, 2 of group, then 20 bits for
+// An index's internal id packs its parent's path: 2 bits of depth, 3 of group, then 20 bits for
 // each deeper row. Every list in a kvlab/1 document is shorter than 2^20 entries.
 constexpr int kRowBits = 20;
 constexpr quintptr kRowMask = (quintptr{1} << kRowBits) - 1;
+constexpr int kGroupShift = 2;
+constexpr int kGroupBits = 3;
+constexpr int kRowShift = kGroupShift + kGroupBits;
 static_assert(sizeof(quintptr) >= 8, "the tree model packs paths into 64-bit ids");
 static_assert(model::kMaxListLength < (std::size_t{1} << kRowBits) - 1,
               "a list row must fit in the bits an index id gives it");
@@ -171,6 +174,20 @@ QString describePart(const model::Design& d, const DesignPart& part) {
   return parts.join(QStringLiteral(" · "));
 }
 
+QString describeWorkload(const model::Workload& w) {
+  QStringList parts;
+  if (w.durationSeconds) parts << number(*w.durationSeconds) + QStringLiteral(" s");
+  if (w.seed) parts << QStringLiteral("seed %1").arg(*w.seed);
+  QStringList patterns;
+  for (const model::PatternWorkload& p : w.patterns) {
+    patterns << (p.rate ? text(p.patternId) + QLatin1Char(' ') +
+                              text(std::string(model::rateShapeName(p.rate->shape)))
+                        : text(p.patternId));
+  }
+  parts << (patterns.isEmpty() ? QStringLiteral("no pattern named") : patterns.join(", "));
+  return parts.join(QStringLiteral(" · "));
+}
+
 }  // namespace
 
 ProjectTreeModel::ProjectTreeModel(const ProjectDocument* document, QObject* parent)
@@ -185,18 +202,18 @@ const model::Project& ProjectTreeModel::project() const { return document_->proj
 
 quintptr ProjectTreeModel::encode(const Node& node) {
   quintptr id = static_cast<quintptr>(node.depth + 1);  // 0..3
-  if (node.depth >= 0) id |= static_cast<quintptr>(node.rows[0]) << 2;
-  if (node.depth >= 1) id |= static_cast<quintptr>(node.rows[1]) << 4;
-  if (node.depth >= 2) id |= static_cast<quintptr>(node.rows[2]) << (4 + kRowBits);
+  if (node.depth >= 0) id |= static_cast<quintptr>(node.rows[0]) << kGroupShift;
+  if (node.depth >= 1) id |= static_cast<quintptr>(node.rows[1]) << kRowShift;
+  if (node.depth >= 2) id |= static_cast<quintptr>(node.rows[2]) << (kRowShift + kRowBits);
   return id;
 }
 
 ProjectTreeModel::Node ProjectTreeModel::decode(quintptr id) {
   Node node;
   node.depth = static_cast<int>(id & 3) - 1;
-  node.rows[0] = static_cast<int>((id >> 2) & 3);
-  node.rows[1] = static_cast<int>((id >> 4) & kRowMask);
-  node.rows[2] = static_cast<int>((id >> (4 + kRowBits)) & kRowMask);
+  node.rows[0] = static_cast<int>((id >> kGroupShift) & ((1 << kGroupBits) - 1));
+  node.rows[1] = static_cast<int>((id >> kRowShift) & kRowMask);
+  node.rows[2] = static_cast<int>((id >> (kRowShift + kRowBits)) & kRowMask);
   return node;
 }
 
@@ -224,6 +241,8 @@ int ProjectTreeModel::childCount(const Node& node) const {
           return size(p.accessPatterns);
         case kDesigns:
           return size(p.designs);
+        case kWorkloads:
+          return size(p.workloads);
       }
       return 0;
     case 1:
@@ -257,6 +276,8 @@ QString ProjectTreeModel::name(const Node& node) const {
         return tr("Access patterns");
       case kDesigns:
         return tr("Designs");
+      case kWorkloads:
+        return tr("Workloads");
     }
     return {};
   }
@@ -282,6 +303,8 @@ QString ProjectTreeModel::name(const Node& node) const {
       if (!part.index) return tr("Table %1").arg(text(d.table.name));
       return (part.local ? tr("LSI %1") : tr("GSI %1")).arg(text(part.index->name));
     }
+    case kWorkloads:
+      return text(p.workloads[item].name);
   }
   return {};
 }
@@ -307,6 +330,8 @@ QString ProjectTreeModel::detail(const Node& node) const {
       if (node.depth == 3) return describeKeys(part.entityKeys(d)[node.rows[3]]);
       return describePart(d, part);
     }
+    case kWorkloads:
+      return describeWorkload(p.workloads[item]);
   }
   return {};
 }
@@ -337,6 +362,8 @@ QIcon ProjectTreeModel::icon(const Node& node) const {
       if (!part.index) return treeIcon(TreeIconKind::Table);
       return treeIcon(part.local ? TreeIconKind::LocalIndex : TreeIconKind::GlobalIndex);
     }
+    case kWorkloads:
+      return treeIcon(TreeIconKind::Workload);
   }
   return {};
 }

@@ -18,17 +18,19 @@ class ProjectDocument;
 //   Access patterns   -> each pattern
 //   Designs           -> each design   -> its table, GSIs and LSIs -> the key templates of each
 //                                         entity in that table or index
+//   Workloads         -> each workload
 //
 // Column 0 is the name, column 1 a one-line detail (type and size, action, entities and rate,
-// key attributes and templates). The model holds no copy of the project: an index is a path of
-// row numbers into it, and the model resets whenever the document changes. GUI thread only.
+// key attributes and templates, duration and patterns). The model holds no copy of the project: an
+// index is a path of row numbers into it, and the model resets whenever the document changes. GUI
+// thread only.
 class ProjectTreeModel : public QAbstractItemModel {
   Q_OBJECT
 
  public:
   enum Column { kNameColumn = 0, kDetailColumn = 1, kColumnCount = 2 };
   // The top-level rows, in order.
-  enum Group { kEntities = 0, kRelationships, kAccessPatterns, kDesigns, kGroupCount };
+  enum Group { kEntities = 0, kRelationships, kAccessPatterns, kDesigns, kWorkloads, kGroupCount };
 
   // `document` must outlive the model.
   explicit ProjectTreeModel(const ProjectDocument* document, QObject* parent = nullptr);

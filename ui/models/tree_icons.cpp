@@ -39,6 +39,8 @@ Badge badgeFor(TreeIconKind kind) {
       return {u'L', QColor(0xc0, 0x6c, 0x90)};
     case TreeIconKind::EntityKeys:
       return {u'E', QColor(0x7a, 0x9c, 0xc8)};
+    case TreeIconKind::Workload:
+      return {QChar(0x223F), QColor(0xb0, 0x7d, 0x1a)};  // ∿
   }
   return {u'?', Qt::gray};
 }

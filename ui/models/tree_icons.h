@@ -17,6 +17,7 @@ enum class TreeIconKind {
   GlobalIndex,
   LocalIndex,
   EntityKeys,
+  Workload,
 };
 
 // A small badge (a coloured square with a letter) for `kind`, drawn once and cached. Needs a

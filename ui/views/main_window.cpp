@@ -40,11 +40,13 @@
 #include "ui/commands/add_access_pattern_command.h"
 #include "ui/commands/add_entity_command.h"
 #include "ui/commands/add_relationship_command.h"
+#include "ui/commands/add_workload_command.h"
 #include "ui/commands/import_project_command.h"
 #include "ui/commands/remove_access_pattern_command.h"
 #include "ui/commands/remove_attribute_command.h"
 #include "ui/commands/remove_entity_command.h"
 #include "ui/commands/remove_relationship_command.h"
+#include "ui/commands/remove_workload_command.h"
 #include "ui/document/autosaver.h"
 #include "ui/document/project_document.h"
 #include "ui/document/recovery_store.h"
@@ -59,6 +61,7 @@
 #include "ui/views/proposals_view.h"
 #include "ui/views/relationship_editor.h"
 #include "ui/views/simulate_view.h"
+#include "ui/views/workload_editor.h"
 
 namespace kvlab::ui {
 namespace {
@@ -71,6 +74,8 @@ constexpr int kMinimumNameWidth = 240;
 constexpr int kEditorWidth = 440;
 // A design's editor has grids of key templates, which need more room.
 constexpr int kDesignEditorWidth = 600;
+// A workload's editor has a grid of eight columns and a chart.
+constexpr int kWorkloadEditorWidth = 640;
 
 QString counted(qsizetype count, const QString& singular, const QString& plural) {
   return QStringLiteral("%1 %2").arg(count).arg(count == 1 ? singular : plural);
@@ -252,13 +257,17 @@ void MainWindow::createActions() {
       edit->addAction(tr("New &Access Pattern"), this, &MainWindow::newPattern);
   newPatternAction->setObjectName(QStringLiteral("newPatternAction"));
   newPatternAction->setStatusTip(tr("Add an access pattern to the project and edit it"));
+  QAction* newWorkloadAction = edit->addAction(tr("New &Workload"), this, &MainWindow::newWorkload);
+  newWorkloadAction->setObjectName(QStringLiteral("newWorkloadAction"));
+  newWorkloadAction->setStatusTip(tr("Add a workload to simulate and edit its rates over time"));
   QAction* deleteAction = edit->addAction(tr("&Delete"), this, &MainWindow::deleteCurrent);
   deleteAction->setObjectName(QStringLiteral("deleteAction"));
   deleteAction->setShortcut(QKeySequence::Delete);
   deleteAction->setShortcutContext(Qt::WidgetShortcut);
   projectView_->addAction(deleteAction);
   deleteAction->setStatusTip(
-      tr("Remove the entity, attribute, relationship or access pattern chosen in the tree"));
+      tr("Remove the entity, attribute, relationship, access pattern or workload chosen in the "
+         "tree"));
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* aboutAction = help->addAction(tr("&About KV Lab Studio"), this, &MainWindow::about);
@@ -297,6 +306,9 @@ void MainWindow::createEditorPane() {
   designEditor_ = new DesignEditor(document_, this);
   designEditor_->setObjectName(QStringLiteral("designEditor"));
   editors_->addWidget(designEditor_);
+  workloadEditor_ = new WorkloadEditor(document_, this);
+  workloadEditor_->setObjectName(QStringLiteral("workloadEditor"));
+  editors_->addWidget(workloadEditor_);
 
   editorTitle_ = new QLabel(this);
   editorTitle_->setObjectName(QStringLiteral("editorTitle"));
@@ -337,6 +349,8 @@ void MainWindow::treeCurrentChanged(const QModelIndex& current) {
     editRelationship(current.row());
   } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kAccessPatterns)) {
     editPattern(current.row());
+  } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kWorkloads)) {
+    editWorkload(current.row());
   } else {
     // A design, its table or one of its indexes, or a template under one of them.
     const QModelIndex designs = treeModel_->groupIndex(ProjectTreeModel::kDesigns);
@@ -402,6 +416,17 @@ void MainWindow::revealDesign(int row) {
   revealInModel(treeModel_->index(row, 0, treeModel_->groupIndex(ProjectTreeModel::kDesigns)));
 }
 
+void MainWindow::editWorkload(int row) {
+  workloadEditor_->setWorkload(row);
+  editorTitle_->setText(tr("Workload"));
+  editors_->setCurrentWidget(workloadEditor_);
+  showEditorPane(kWorkloadEditorWidth);
+}
+
+void MainWindow::revealWorkload(int row) {
+  revealInModel(treeModel_->index(row, 0, treeModel_->groupIndex(ProjectTreeModel::kWorkloads)));
+}
+
 void MainWindow::showEditorPane(int width) {
   if (!editorPane_->isHidden() && editorPane_->width() >= width) return;
   editorPane_->show();
@@ -456,6 +481,19 @@ void MainWindow::newPattern() {
   editPattern(row);
 }
 
+void MainWindow::newWorkload() {
+  const model::Project& project = document_->project();
+  model::Workload workload;
+  for (int n = static_cast<int>(project.workloads.size()) + 1;; ++n) {
+    workload.name = "workload-" + std::to_string(n);
+    if (project.findWorkload(workload.name) == nullptr) break;
+  }
+  workload.durationSeconds = 60;
+  const int row = static_cast<int>(project.workloads.size());
+  document_->undoStack()->push(new AddWorkloadCommand(document_, std::move(workload)));
+  revealWorkload(row);
+}
+
 void MainWindow::deleteCurrent() {
   const QModelIndex current = projectView_->currentIndex();
   if (!current.isValid()) return;
@@ -470,6 +508,8 @@ void MainWindow::deleteCurrent() {
     stack->push(new RemoveRelationshipCommand(document_, current.row()));
   } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kAccessPatterns)) {
     stack->push(new RemoveAccessPatternCommand(document_, current.row()));
+  } else if (parent == treeModel_->groupIndex(ProjectTreeModel::kWorkloads)) {
+    stack->push(new RemoveWorkloadCommand(document_, current.row()));
   }
 }
 

@@ -23,6 +23,7 @@ namespace kvlab::ui {
 
 class AccessPatternEditor;
 class DesignEditor;
+class WorkloadEditor;
 class AggregateView;
 class Autosaver;
 class DiagnosticsModel;
@@ -73,6 +74,7 @@ class MainWindow : public QMainWindow {
   AccessPatternEditor* patternEditor() const { return patternEditor_; }
   RelationshipEditor* relationshipEditor() const { return relationshipEditor_; }
   DesignEditor* designEditor() const { return designEditor_; }
+  WorkloadEditor* workloadEditor() const { return workloadEditor_; }
   // Brings `view`'s tab to the front.
   void showView(View view);
 
@@ -86,14 +88,20 @@ class MainWindow : public QMainWindow {
   void editDesign(int row);
   // Makes the design at `row` current in the project tree on the Model tab, opening its editor.
   void revealDesign(int row);
+  // Shows the editor of the workload at `row`; the tree does this when the workload becomes
+  // current. revealWorkload makes it current in the tree on the Model tab.
+  void editWorkload(int row);
+  void revealWorkload(int row);
   // The Edit menu's actions, each a command on the document's undo stack: a new entity
   // ("EntityN" with an identifier attribute "id"), relationship (one-to-many from the first entity
-  // to the last; none without entities) or access pattern ("APN", a get of the first entity),
-  // shown in its editor; and the removal of the entity, attribute, relationship or
-  // access pattern current in the project tree (designs cannot be removed yet).
+  // to the last; none without entities), access pattern ("APN", a get of the first entity) or
+  // workload ("workload-N", 60 seconds, no pattern named yet), shown in its editor; and the
+  // removal of the entity, attribute, relationship, access pattern or workload current in the
+  // project tree (designs cannot be removed yet).
   void newEntity();
   void newRelationship();
   void newPattern();
+  void newWorkload();
   void deleteCurrent();
 
   // Loads `path` into the window's document (see ProjectDocument::load): returns true when it
@@ -199,6 +207,7 @@ class MainWindow : public QMainWindow {
   AccessPatternEditor* patternEditor_ = nullptr;
   RelationshipEditor* relationshipEditor_ = nullptr;
   DesignEditor* designEditor_ = nullptr;
+  WorkloadEditor* workloadEditor_ = nullptr;
   QLabel* summaryLabel_;
   Autosaver* autosaver_ = nullptr;
   RecoveryDecision decideRecovery_;

@@ -7,6 +7,7 @@
 #include <QGraphicsLayout>
 #include <QLegend>
 #include <QLineSeries>
+#include <QPen>
 #include <QValueAxis>
 #include <algorithm>
 #include <array>
@@ -53,6 +54,41 @@ void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractA
 }
 
 }  // namespace
+
+QChart* makeWorkloadChart(const WorkloadCurves& curves, const QString& title) {
+  QChart* chart = newChart(title);
+  double max = 0;
+  for (const WorkloadCurve& curve : curves.curves) {
+    for (const QPointF& point : curve.points) max = std::max(max, point.y());
+  }
+  auto* time = new QValueAxis;
+  time->setTitleText(QObject::tr("seconds into the run"));
+  time->setRange(0, curves.durationSeconds > 0 ? curves.durationSeconds : 1);
+  time->setLabelFormat(QStringLiteral("%.0f"));
+  time->setTickCount(7);
+  QValueAxis* rate = valueAxis(QObject::tr("requests per second"), max);
+  chart->addAxis(time, Qt::AlignBottom);
+  chart->addAxis(rate, Qt::AlignLeft);
+  // Patterns at the same rate draw the same line: each later one thinner and dashed, so that
+  // those under it still show.
+  constexpr std::array<Qt::PenStyle, 4> kStyles = {Qt::SolidLine, Qt::DashLine, Qt::DotLine,
+                                                   Qt::DashDotLine};
+  int drawn = 0;
+  for (const WorkloadCurve& curve : curves.curves) {
+    auto* series = new QLineSeries;
+    series->setName(text(curve.patternId));
+    for (const QPointF& point : curve.points) series->append(point);
+    chart->addSeries(series);  // the theme gives it its colour here
+    attach(chart, series, time, rate);
+    QPen pen = series->pen();
+    pen.setWidthF(std::max(1.5, 4.0 - drawn));
+    pen.setStyle(kStyles[static_cast<std::size_t>(drawn) % kStyles.size()]);
+    series->setPen(pen);
+    ++drawn;
+  }
+  if (curves.curves.empty()) chart->legend()->hide();
+  return chart;
+}
 
 QChart* makePlaceholderChart(const QString& title) {
   QChart* chart = newChart(title);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "simulator/metrics/run_result.h"
+#include "ui/views/workload_curves.h"
 
 class QChart;
 
@@ -22,6 +23,9 @@ QChart* makeTimelineChart(const sim::RunResult& run);
 // The cache's hit ratio and each server's utilization per bucket, in percent; null when the run
 // has neither (DynamoDB).
 QChart* makeUtilizationChart(const sim::RunResult& run);
+// A workload's rate over time: one line per pattern with a rate of its own, requests per second
+// against seconds into the run, titled `title`. Each series is named after its pattern.
+QChart* makeWorkloadChart(const WorkloadCurves& curves, const QString& title);
 // An empty chart that says what will be there.
 QChart* makePlaceholderChart(const QString& title);
 

@@ -82,10 +82,22 @@ Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString&
   window.showView(MainWindow::kModelView);
   window.editPattern(1);
   status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("editing.png")));
-  if (!status.ok() || window.document()->project().designs.empty()) return status;
+  if (!status.ok()) return status;
 
-  window.revealDesign(0);
-  return saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("design-editor.png")));
+  if (!window.document()->project().designs.empty()) {
+    window.revealDesign(0);
+    status =
+        saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("design-editor.png")));
+    if (!status.ok()) return status;
+  }
+
+  // The first workload, when the project has one: its rates over time drawn in the editor.
+  if (!window.document()->project().workloads.empty()) {
+    window.revealWorkload(0);
+    status =
+        saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("workload-editor.png")));
+  }
+  return status;
 }
 
 }  // namespace kvlab::ui

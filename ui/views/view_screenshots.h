@@ -25,7 +25,8 @@ inline constexpr int kScreenshotRunSeconds = 10;
 // then show why. Leaves the window on the Model tab with the editor open. After plan.png come
 // aggregate.png (the Aggregate tab on the first design's table) and aggregate-gsi.png (on its
 // first GSI; none when it has no GSI), and after editing.png comes design-editor.png (the first
-// design chosen in the project tree, its editor beside it; none when the project has no design).
+// design chosen in the project tree, its editor beside it; none when the project has no design)
+// and workload-editor.png (the same for the first workload; none when the project has none).
 Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString& dir);
 
 }  // namespace kvlab::ui
