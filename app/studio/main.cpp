@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 #include "model/io/diagnostic.h"
 #include "ui/document/project_document.h"
@@ -74,10 +75,11 @@ int main(int argc, char** argv) {
   parser.addVersionOption();
   const QCommandLineOption screenshot(
       QStringLiteral("screenshot"),
-      QStringLiteral("Open FILE, write <dir>/model.png, plan.png, proposals.png, simulate.png, "
-                     "simulate-all.png (one per view, 1280x800; the Simulate tab after a "
-                     "10 s run on dynamodb, then on every engine) and editing.png (the Model "
-                     "tab with an access pattern's editor), and exit."),
+      QStringLiteral("Open FILE, write a PNG of each main view to <dir> (1280x800: model, "
+                     "diagram, plan, aggregate and aggregate-gsi, proposals, simulate and "
+                     "simulate-all after a 10 s run on dynamodb and on every engine, and the "
+                     "editors: editing, design-editor, workload-editor; docs/studio.md), and "
+                     "exit."),
       QStringLiteral("dir"));
   parser.addOption(screenshot);
   parser.addPositionalArgument(QStringLiteral("file"),
@@ -108,6 +110,9 @@ int main(int argc, char** argv) {
       std::max(0, settings.value(QStringLiteral("autosave/intervalSeconds"), 60).toInt());
   window.enableRecovery(kvlab::ui::RecoveryStore::defaultDirectory(),
                         std::chrono::seconds(autosaveSeconds));
+  // Recent files and the window's layout, where Qt keeps an application's settings.
+  window.useSettings(std::make_unique<QSettings>());
+  window.restoreLayout();
   window.show();
   if (files.isEmpty()) {
     window.offerPendingRecovery();

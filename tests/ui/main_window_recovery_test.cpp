@@ -64,21 +64,7 @@ class MainWindowRecoveryTest : public test::UiTest {
   test::TempDir dir_;
 };
 
-// Answers the next modal message box with `button`, once it is open; `seen` gets it first.
-void answerNextMessageBox(QMessageBox::StandardButton button,
-                          std::function<void(QMessageBox*)> seen = {}) {
-  auto* timer = new QTimer(QApplication::instance());
-  timer->setInterval(10);
-  QObject::connect(timer, &QTimer::timeout, [timer, button, seen] {
-    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-    if (!box) return;
-    timer->stop();
-    timer->deleteLater();
-    if (seen) seen(box);
-    box->button(button)->click();
-  });
-  timer->start();
-}
+using test::answerNextMessageBox;
 
 TEST_F(MainWindowRecoveryTest, offersTheUnsavedChangesAfterACrashAndRecoversThemExactly) {
   const std::string saved = test::readFile(projectFile().toStdString());

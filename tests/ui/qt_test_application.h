@@ -2,9 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QMessageBox>
 #include <QString>
+#include <QTimer>
 #include <filesystem>
+#include <functional>
 
 namespace kvlab::test {
 
@@ -21,6 +25,22 @@ inline QApplication* ensureApplication() {
   // outlive main, and Qt must still be there for them.
   static QApplication* application = new QApplication(argc, argv);
   return application;
+}
+
+// Answers the next modal message box with `button`, once it is open; `seen` gets it first.
+inline void answerNextMessageBox(QMessageBox::StandardButton button,
+                                 std::function<void(QMessageBox*)> seen = {}) {
+  auto* timer = new QTimer(QApplication::instance());
+  timer->setInterval(10);
+  QObject::connect(timer, &QTimer::timeout, [timer, button, seen] {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    if (!box) return;
+    timer->stop();
+    timer->deleteLater();
+    if (seen) seen(box);
+    box->button(button)->click();
+  });
+  timer->start();
 }
 
 // A fixture for tests that touch Qt widgets or models.

@@ -14,9 +14,11 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -200,9 +202,16 @@ void MainWindow::showView(View view) { views_->setCurrentIndex(view); }
 void MainWindow::createActions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
 
+  QAction* newAction = file->addAction(tr("&New"), this, &MainWindow::newProject);
+  newAction->setShortcut(QKeySequence::New);
+  newAction->setStatusTip(tr("Start an empty project"));
+
   QAction* openAction = file->addAction(tr("&Open…"), this, &MainWindow::open);
   openAction->setShortcut(QKeySequence::Open);
   openAction->setStatusTip(tr("Open a project (.kvlab or .kvlab.json)"));
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  recentMenu_->setObjectName(QStringLiteral("recentMenu"));
+  connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
 
   QAction* saveAction = file->addAction(tr("&Save"), this, &MainWindow::save);
   saveAction->setShortcut(QKeySequence::Save);
@@ -566,12 +575,14 @@ bool MainWindow::openFile(const QString& path) {
   } else {
     statusBar()->showMessage(tr("Opened %1").arg(document_->fileName()), 5000);
   }
+  if (loaded) rememberRecent(path);
   return loaded;
 }
 
 Status MainWindow::saveFileAs(const QString& path) {
   Status status = document_->saveAs(path);
   if (status.ok()) {
+    rememberRecent(path);
     statusBar()->showMessage(tr("Saved %1").arg(QFileInfo(path).fileName()), 5000);
   } else {
     statusBar()->showMessage(tr("Could not save %1").arg(QFileInfo(path).fileName()));
@@ -847,8 +858,77 @@ void MainWindow::about() {
           .arg(QApplication::applicationVersion()));
 }
 
+void MainWindow::useSettings(std::unique_ptr<QSettings> settings) {
+  settings_ = std::move(settings);
+}
+
+QStringList MainWindow::recentFiles() const {
+  if (!settings_) return {};
+  return settings_->value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  if (!settings_) return;
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  QStringList files = recentFiles();
+  files.removeAll(absolute);
+  files.prepend(absolute);
+  while (files.size() > kMaxRecentFiles) files.removeLast();
+  settings_->setValue(QStringLiteral("recentFiles"), files);
+}
+
+void MainWindow::fillRecentMenu() {
+  recentMenu_->clear();
+  const QStringList files = recentFiles();
+  for (int i = 0; i < files.size(); ++i) {
+    const QString path = files[i];
+    // &1 ... &8: a key for each, as desktop applications number them.
+    QAction* action =
+        recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()),
+                               this, [this, path] { openRecent(path); });
+    action->setStatusTip(path);
+  }
+  if (files.isEmpty()) recentMenu_->addAction(tr("(no recent projects)"))->setEnabled(false);
+}
+
+void MainWindow::openRecent(const QString& path) {
+  if (!maybeSave()) return;
+  if (openFile(path)) return;
+  if (settings_) {
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    settings_->setValue(QStringLiteral("recentFiles"), files);
+  }
+  QMessageBox::warning(this, tr("Open Recent"),
+                       tr("Could not open %1; it is no longer in the list.").arg(path));
+}
+
+bool MainWindow::newProject() {
+  if (!maybeSave()) return false;
+  model::Project empty;
+  empty.name = "Untitled";
+  document_->setProject(std::move(empty));
+  document_->setModified(false);
+  showView(kModelView);
+  statusBar()->showMessage(tr("New project"), 5000);
+  return true;
+}
+
+void MainWindow::restoreLayout() {
+  if (!settings_) return;
+  restoreGeometry(settings_->value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings_->value(QStringLiteral("window/state")).toByteArray());
+  const int view = settings_->value(QStringLiteral("window/view"), kModelView).toInt();
+  if (view >= 0 && view < kViewCount) showView(static_cast<View>(view));
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (maybeSave()) {
+    if (settings_) {
+      settings_->setValue(QStringLiteral("window/geometry"), saveGeometry());
+      settings_->setValue(QStringLiteral("window/state"), saveState());
+      settings_->setValue(QStringLiteral("window/view"), views_->currentIndex());
+    }
     // A clean close: nothing is left to recover.
     if (autosaver_ != nullptr) autosaver_->discard();
     event->accept();

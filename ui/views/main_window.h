@@ -13,6 +13,8 @@
 
 class QAction;
 class QDockWidget;
+class QMenu;
+class QSettings;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -41,7 +43,8 @@ struct RecoveryFile;
 // entity diagram, the plan of
 // a design, the modeler's proposals, simulated runs), the findings of the last load in a dock
 // below them, the editor of the entity or access pattern chosen in the project tree beside it in
-// the Model tab, the File menu (open, save, import, export, report), the Edit menu (undo and redo
+// the Model tab, the File menu (new, open, open recent, save, import, export, report), the Edit
+// menu (undo and redo
 // of the document's undo stack, new and delete) and Help, and a status bar that counts what the
 // project holds. It owns its document and loads the default price sheet once for
 // the views that price. Methods that take a path never open a dialog, so tests and the command
@@ -127,6 +130,19 @@ class MainWindow : public QMainWindow {
   // Saves the document to `path` (the form follows the name) and shows where in the status bar.
   Status saveFileAs(const QString& path);
 
+  // Where the window keeps what outlives a session: the recent files (File > Open Recent) and
+  // the window's layout (size, docks, the tab in front). None until given (tests, --screenshot),
+  // so that nothing is read or written behind a test's back; the studio gives the user's.
+  void useSettings(std::unique_ptr<QSettings> settings);
+  // The projects opened or saved most recently, newest first (at most kMaxRecentFiles).
+  QStringList recentFiles() const;
+  static constexpr int kMaxRecentFiles = 8;
+  // Puts back the layout saved at the last close (a no-op without settings or a saved layout).
+  void restoreLayout();
+  // Replaces the project with an empty one, after the unsaved-changes prompt; false when the
+  // user cancels. File > New.
+  bool newProject();
+
   // Writes the design called `design` in `format` (a model::interop exporter's name:
   // "nosql-workbench", "cloudformation", "aws-cli", "onetable", "sql") to `path`, atomically;
   // CloudFormation as YAML when `path` ends in .yaml or .yml. On failure nothing is written at
@@ -158,6 +174,9 @@ class MainWindow : public QMainWindow {
   void importProjectInteractively();
   void writeReportInteractively();
   void about();
+  // Opens `path` from the recent files after the unsaved-changes prompt; a file that is gone or
+  // unreadable leaves the list, with a message.
+  void openRecent(const QString& path);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -172,6 +191,9 @@ class MainWindow : public QMainWindow {
   void treeCurrentChanged(const QModelIndex& current);
   // Makes `index` current in the project tree on the Model tab, opening its editor.
   void revealInModel(const QModelIndex& index);
+  // Puts `path` first in the recent files (with settings).
+  void rememberRecent(const QString& path);
+  void fillRecentMenu();
   // Asks whether to save unsaved changes; true when the caller may go on (saved or discarded).
   bool maybeSave();
   // Asks about `file` and acts: true when the document now holds the recovered project.
@@ -211,6 +233,8 @@ class MainWindow : public QMainWindow {
   QLabel* summaryLabel_;
   Autosaver* autosaver_ = nullptr;
   RecoveryDecision decideRecovery_;
+  std::unique_ptr<QSettings> settings_;
+  QMenu* recentMenu_ = nullptr;
 };
 
 }  // namespace kvlab::ui
