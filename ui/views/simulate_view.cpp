@@ -27,6 +27,7 @@
 #include <utility>
 
 #include "model/design/planner.h"
+#include "simulator/core/parallel_runs.h"
 #include "simulator/core/runner.h"
 #include "simulator/core/workload_setup.h"
 #include "simulator/engines/engine_registry.h"
@@ -44,10 +45,10 @@ namespace kvlab::ui {
 // What the worker and the view share: the cancel flag the runner polls, and where the run
 // stands, for the progress bar. Shared, so that a view closed mid-run leaves it valid.
 struct SimulateView::Control {
+  explicit Control(std::size_t engines) : fraction(engines), requests(engines) {}
   std::atomic<bool> cancel{false};
-  std::atomic<int> engine{0};
-  std::atomic<double> fraction{0};  // of the current engine's duration
-  std::atomic<long long> requests{0};
+  std::vector<std::atomic<double>> fraction;  // per engine, of its duration
+  std::vector<std::atomic<long long>> requests;
 };
 
 namespace {
@@ -69,7 +70,7 @@ struct SimulationRequest {
   std::shared_ptr<const model::capacity::PriceSheet> prices;
 };
 
-// The worker: as `kvlab simulate` runs, engine after engine on the same project and seed.
+// The worker: as `kvlab simulate` runs, every engine on the same project and seed.
 template <typename ControlT>
 SimulationOutcome simulate(SimulationRequest request, std::shared_ptr<ControlT> control) {
   SimulationOutcome outcome;
@@ -96,36 +97,40 @@ SimulationOutcome simulate(SimulationRequest request, std::shared_ptr<ControlT> 
     return outcome;
   }
   const model::DesignPlan plan = model::planDesign(request.project, *design, *request.prices);
-  for (std::size_t e = 0; e < request.engines.size(); ++e) {
-    control->engine.store(static_cast<int>(e));
-    control->fraction.store(0);
-    std::string error;
+  // The engines side by side, one per core, as `kvlab simulate --engine all` runs them; each
+  // gets its share of the memory budget. Runs share nothing, so the results are the ones a run
+  // after another would give.
+  const std::size_t count = request.engines.size();
+  const unsigned threads =
+      static_cast<unsigned>(std::min<std::size_t>(count, sim::availableThreads()));
+  if (threads > 1 && run.memoryBudgetBytes > 0) run.memoryBudgetBytes /= threads;
+  std::vector<sim::RunOutcome> results(count);
+  std::vector<std::string> errors(count);
+  sim::runJobs(count, threads, [&](std::size_t e) {
     std::unique_ptr<sim::Engine> engine =
-        sim::createEngine(request.engines[e], request.settings[e], &error);
-    if (!engine) {
-      outcome.error = error;
-      return outcome;
-    }
+        sim::createEngine(request.engines[e], request.settings[e], &errors[e]);
+    if (!engine) return;
     sim::Runner runner(run);
-    runner.setProgressCallback([&control](const sim::RunProgress& p) {
-      control->fraction.store(p.durationSeconds > 0 ? p.virtualSeconds / p.durationSeconds : 0);
-      control->requests.store(p.requests);
+    runner.setProgressCallback([&control, e](const sim::RunProgress& p) {
+      control->fraction[e].store(p.durationSeconds > 0 ? p.virtualSeconds / p.durationSeconds : 0);
+      control->requests[e].store(p.requests);
     });
     runner.setCancelFlag(&control->cancel);
     const sim::EngineInput input{request.project, *design,  plan,
                                  *request.prices, run.seed, run.durationSeconds};
-    sim::RunOutcome result = runner.run(*engine, input);
-    if (!result.status.ok()) {
-      outcome.error = result.status.message();
+    results[e] = runner.run(*engine, input);
+    if (!results[e].status.ok()) errors[e] = results[e].status.message();
+  });
+  for (std::size_t e = 0; e < count; ++e) {
+    if (!errors[e].empty()) {
+      outcome.error = errors[e];
+      outcome.runs.clear();
       return outcome;
     }
-    const bool cancelled = result.result.cancelled || control->cancel.load();
-    outcome.runs.push_back(std::move(result.result));
-    if (cancelled) {
-      outcome.cancelled = true;
-      break;
-    }
+    outcome.cancelled = outcome.cancelled || results[e].result.cancelled;
+    outcome.runs.push_back(std::move(results[e].result));
   }
+  outcome.cancelled = outcome.cancelled || control->cancel.load();
   return outcome;
 }
 
@@ -459,7 +464,7 @@ bool SimulateView::run() {
     request.folder = QFileInfo(document_->filePath()).absolutePath().toStdString();
   }
 
-  control_ = std::make_shared<Control>();
+  control_ = std::make_shared<Control>(request.engines.size());
   engineCount_ = static_cast<int>(request.engines.size());
   setRunning(true);
   statusLabel_->setText(
@@ -496,12 +501,17 @@ void SimulateView::setRunning(bool running) {
 
 void SimulateView::pollProgress() {
   if (!control_) return;
-  const double done = (control_->engine.load() + std::clamp(control_->fraction.load(), 0.0, 1.0)) /
-                      std::max(1, engineCount_);
+  double done = 0;
+  long long requests = 0;
+  for (std::size_t e = 0; e < control_->fraction.size(); ++e) {
+    done += std::clamp(control_->fraction[e].load(), 0.0, 1.0);
+    requests += control_->requests[e].load();
+  }
+  done /= static_cast<double>(std::max<std::size_t>(1, control_->fraction.size()));
   progressBar_->setValue(static_cast<int>(done * 1000));
   if (!control_->cancel.load()) {
     progressBar_->setToolTip(
-        tr("%1 requests so far").arg(numberText(static_cast<double>(control_->requests.load()))));
+        tr("%1 requests so far").arg(numberText(static_cast<double>(requests))));
   }
 }
 
