@@ -163,7 +163,19 @@ Json parseTemplate(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && text[first] == '{') return parseJsonText(text);
   // YAML is Unicode text, and yaml-cpp passes bytes through: check here, where the place is known.
-  if (const std::size_t bad = invalidUtf8(text); bad != std::string_view::npos) {
+  // Nor may it hold control characters but tab, line feed and carriage return (YAML 1.2,
+  // c-printable); yaml-cpp reads past a NUL into bytes of its own (found by fuzzing: a NUL in a
+  // flow mapping came out as a lone 0x85 in a key).
+  const std::size_t badUtf8 = invalidUtf8(text);
+  std::size_t control = std::string_view::npos;
+  for (std::size_t i = 0; i < text.size() && i < badUtf8; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      control = i;
+      break;
+    }
+  }
+  if (const std::size_t bad = std::min(badUtf8, control); bad != std::string_view::npos) {
     int line = 1;
     std::size_t lineStart = 0;
     for (std::size_t i = 0; i < bad; ++i) {
@@ -175,9 +187,12 @@ Json parseTemplate(std::string_view text) {
     const int column = static_cast<int>(bad - lineStart) + 1;
     char hex[8];
     std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
-    throw ReadFailure{
-        "", std::string("malformed YAML: invalid UTF-8 byte ") + hex + "; expected UTF-8 text",
-        line, column};
+    throw ReadFailure{"",
+                      bad == control ? std::string("malformed YAML: control character ") + hex +
+                                           "; expected printable text (tabs and line breaks only)"
+                                     : std::string("malformed YAML: invalid UTF-8 byte ") + hex +
+                                           "; expected UTF-8 text",
+                      line, column};
   }
   try {
     const YAML::Node root = YAML::Load(std::string(text));
@@ -273,7 +288,9 @@ class TemplateReader {
       throw ReadFailure{"Resources",
                         "expected a resource of Type AWS::DynamoDB::Table; found none"};
     }
-    project.extra.emplace_back(kExtraKey, Json{{"template", rest}}.dump());
+    // Replace, not throw, should a library ever hand back bytes that are not UTF-8.
+    project.extra.emplace_back(
+        kExtraKey, Json{{"template", rest}}.dump(-1, ' ', false, Json::error_handler_t::replace));
     requireValidProject(project);
   }
 

@@ -180,6 +180,29 @@ std::string aliasBomb(int levels, const std::string& leaf, const std::string& pr
          "      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n";
 }
 
+// Found by cloudformation_fuzzer: a NUL inside a flow mapping made yaml-cpp hand back a key with
+// a lone 0x85 byte, and writing the kept template threw. YAML cannot hold control characters
+// but tab and line breaks: the reader refuses them where they are.
+TEST(FuzzRegression, shouldRefuseAYamlTemplateWithAControlCharacter) {
+  const std::string text = std::string(
+                               "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n"
+                               "    Properties:\n      KeySchema: [{AttributeName: id, KeyType: "
+                               "HASH}]\n      AttributeDefinitions: [{Attribu") +
+                           '\0' + "teName: id, AttributeType: S}]\n";
+  const interop::ImportResult result = interop::readCloudFormationTemplate(text, "nul.yaml");
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.status.message(),
+            "nul.yaml:6:38: error: malformed YAML: control character 0x00; expected printable "
+            "text (tabs and line breaks only)");
+  const interop::ImportResult escape = interop::readCloudFormationTemplate(
+      "Resources:\n  T:\n    Type: \x1b[31mAWS\n", "escape.yaml");
+  ASSERT_FALSE(escape.ok());
+  EXPECT_NE(escape.status.message().find("escape.yaml:3:11: error: malformed YAML: control "
+                                         "character 0x1B"),
+            std::string::npos)
+      << escape.status.message();
+}
+
 TEST(FuzzRegression, shouldRefuseAYamlTemplateWhoseAliasesExpandToTooManyValues) {
   const std::string text = aliasBomb(8, "x");
   EXPECT_LT(text.size(), 650u);
