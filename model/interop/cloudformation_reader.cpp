@@ -163,14 +163,15 @@ Json parseTemplate(std::string_view text) {
   const std::size_t first = text.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && text[first] == '{') return parseJsonText(text);
   // YAML is Unicode text, and yaml-cpp passes bytes through: check here, where the place is known.
-  // Nor may it hold control characters but tab, line feed and carriage return (YAML 1.2,
+  // Nor may it hold C0 control characters but tab, line feed and carriage return (YAML 1.2,
   // c-printable); yaml-cpp reads past a NUL into bytes of its own (found by fuzzing: a NUL in a
-  // flow mapping came out as a lone 0x85 in a key).
+  // flow mapping came out as a lone 0x85 in a key). DEL (0x7F) is let through: yaml-cpp reads it
+  // as itself, and its emitter writes it unescaped, so the templates KV Lab writes hold it.
   const std::size_t badUtf8 = invalidUtf8(text);
   std::size_t control = std::string_view::npos;
   for (std::size_t i = 0; i < text.size() && i < badUtf8; ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
       control = i;
       break;
     }

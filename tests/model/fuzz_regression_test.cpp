@@ -203,6 +203,28 @@ TEST(FuzzRegression, shouldRefuseAYamlTemplateWithAControlCharacter) {
       << escape.status.message();
 }
 
+// Found by cloudformation_fuzzer right after: a DEL (0x7F) in a JSON template's description is
+// written unescaped into the YAML export (yaml-cpp's emitter), so the YAML reader must take it
+// back.
+TEST(FuzzRegression, shouldTakeBackAYamlExportWhoseTextHoldsADelete) {
+  const std::string json =
+      "{\"Description\": \"m\x7fst\", \"Resources\": {\"Chat\": {\"Type\": "
+      "\"AWS::DynamoDB::Table\", \"Properties\": {\"KeySchema\": [{\"AttributeName\": \"id\", "
+      "\"KeyType\": \"HASH\"}], \"AttributeDefinitions\": [{\"AttributeName\": \"id\", "
+      "\"AttributeType\": \"S\"}]}}}}";
+  const interop::ImportResult imported = interop::readCloudFormationTemplate(json, "del.json");
+  ASSERT_TRUE(imported.ok()) << imported.status.message();
+  interop::ExportOptions options;
+  options.yaml = true;
+  std::string exported;
+  const Status written = interop::writeCloudFormationTemplate(
+      imported.project, {&imported.project.designs.front()}, options, exported);
+  ASSERT_TRUE(written.ok()) << written.message();
+  ASSERT_NE(exported.find('\x7f'), std::string::npos);
+  const interop::ImportResult again = interop::readCloudFormationTemplate(exported, "del.yaml");
+  EXPECT_TRUE(again.ok()) << again.status.message();
+}
+
 TEST(FuzzRegression, shouldRefuseAYamlTemplateWhoseAliasesExpandToTooManyValues) {
   const std::string text = aliasBomb(8, "x");
   EXPECT_LT(text.size(), 650u);
