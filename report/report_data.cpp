@@ -690,15 +690,7 @@ std::string exampleValue(const model::Attribute& attribute, int item) {
     return buffer;
   }
   if (format == "email") return "user" + std::to_string(item) + "@example.com";
-  if (format.rfind("enum:", 0) == 0) {
-    std::vector<std::string> values{""};
-    for (char c : format.substr(5)) {
-      if (c == '|') {
-        values.emplace_back();
-      } else {
-        values.back() += c;
-      }
-    }
+  if (const std::vector<std::string> values = model::enumValues(format); !values.empty()) {
     const std::string& chosen = values[static_cast<std::size_t>(item - 1) % values.size()];
     if (!chosen.empty()) return chosen;
   }

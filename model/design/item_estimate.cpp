@@ -72,18 +72,10 @@ std::int64_t defaultValueBytes(const Attribute& attribute) {
     if (f == "uuid") return 36;
     if (f == "iso8601") return 24;
     if (f == "email") return 24;
-    if (f.starts_with("enum:")) {
+    if (const std::vector<std::string> values = enumValues(f); !values.empty()) {
       std::int64_t total = 0;
-      std::int64_t values = 0;
-      std::size_t start = 5;
-      while (start <= f.size()) {
-        std::size_t end = f.find('|', start);
-        if (end == std::string::npos) end = f.size();
-        total += static_cast<std::int64_t>(end - start);
-        ++values;
-        start = end + 1;
-      }
-      return values > 0 ? std::max<std::int64_t>(1, total / values) : 8;
+      for (const std::string& value : values) total += static_cast<std::int64_t>(value.size());
+      return std::max<std::int64_t>(1, total / static_cast<std::int64_t>(values.size()));
     }
   }
   switch (attribute.type) {

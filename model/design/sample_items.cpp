@@ -31,18 +31,7 @@ std::string sampleText(const Attribute& attribute, std::size_t index, int item) 
     return text;
   }
   if (format == "email") return attribute.name + std::to_string(item) + "@example.com";
-  if (format.rfind("enum:", 0) == 0) {
-    std::vector<std::string> values;
-    std::string current;
-    for (char c : format.substr(5)) {
-      if (c == '|') {
-        values.push_back(current);
-        current.clear();
-      } else {
-        current += c;
-      }
-    }
-    values.push_back(current);
+  if (const std::vector<std::string> values = enumValues(format); !values.empty()) {
     const std::string& chosen =
         values[(static_cast<std::size_t>(item) - 1 + index) % values.size()];
     if (!chosen.empty()) return chosen;

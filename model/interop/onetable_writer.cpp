@@ -129,17 +129,7 @@ Status writeSchema(const Project& project, const Design& design, std::string& ou
           field["required"] = true;
         }
         if (attribute.format && attribute.format->rfind("enum:", 0) == 0) {
-          Json values = Json::array();
-          std::string current;
-          for (char c : attribute.format->substr(5) + "|") {
-            if (c == '|') {
-              values.push_back(current);
-              current.clear();
-            } else {
-              current += c;
-            }
-          }
-          field["enum"] = values;
+          field["enum"] = enumValues(*attribute.format);
         }
         model[attribute.name] = field;
       }

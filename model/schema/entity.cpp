@@ -16,6 +16,20 @@ std::optional<AttributeType> parseAttributeType(std::string_view name) {
   return kTypeNames.parse(name);
 }
 
+std::vector<std::string> enumValues(std::string_view format) {
+  constexpr std::string_view kPrefix = "enum:";
+  if (!format.starts_with(kPrefix)) return {};
+  std::vector<std::string> values{""};
+  for (const char c : format.substr(kPrefix.size())) {
+    if (c == '|') {
+      values.emplace_back();
+    } else {
+      values.back() += c;
+    }
+  }
+  return values;
+}
+
 const Attribute* Entity::findAttribute(std::string_view attributeName) const {
   for (const Attribute& attribute : attributes) {
     if (attribute.name == attributeName) return &attribute;

@@ -18,6 +18,10 @@ std::string_view attributeTypeName(AttributeType type);
 // The type named by `name`, or nothing when `name` is not one of DynamoDB's types.
 std::optional<AttributeType> parseAttributeType(std::string_view name);
 
+// The values of an attribute format "enum:a|b|c" in order ({"a", "b", "c"}; an empty value
+// stays, so "enum:" gives {""}), or none when `format` is not an enum.
+std::vector<std::string> enumValues(std::string_view format);
+
 struct Attribute {
   std::string name;
   AttributeType type = AttributeType::S;

@@ -37,21 +37,6 @@ std::string timestampText(std::int64_t number) {
   return text;
 }
 
-std::vector<std::string> enumValues(const std::string& format) {
-  std::vector<std::string> values;
-  std::string current;
-  for (char c : format.substr(5)) {
-    if (c == '|') {
-      values.push_back(current);
-      current.clear();
-    } else {
-      current += c;
-    }
-  }
-  values.push_back(current);
-  return values;
-}
-
 bool isEnum(const model::Attribute* a) {
   return a && a->format && a->format->rfind("enum:", 0) == 0;
 }
@@ -154,7 +139,7 @@ RelationalDataset::RelationalDataset(const model::Project& project,
       }
       if (isEnum(c.definition)) {
         c.domain = std::min<std::int64_t>(
-            c.domain, static_cast<std::int64_t>(enumValues(*c.definition->format).size()));
+            c.domain, static_cast<std::int64_t>(model::enumValues(*c.definition->format).size()));
       }
       columns[a.name] = c;
     }
@@ -260,7 +245,7 @@ SqlValue RelationalDataset::render(const std::string& entity, const std::string&
                   static_cast<unsigned long long>(lo & 0xffffffffffffULL));
     v.text = text;
   } else if (isEnum(a)) {
-    const auto values = enumValues(format);
+    const auto values = model::enumValues(format);
     v.text = values[static_cast<std::size_t>(number) % values.size()];
   } else {
     // Zero-padded so that text order is number order (range conditions, ORDER BY).
