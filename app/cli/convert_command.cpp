@@ -27,6 +27,10 @@ int runConvert(const ConvertOptions& options) {
     return kExitInvalid;
   }
   const bool native = model::projectFileFormFor(options.output) == model::ProjectFileForm::Native;
+  if (!native && !result.project->runs.empty()) {
+    std::cerr << "kvlab convert: note: the " << result.project->runs.size() << " saved run(s) of "
+              << options.input << " are not written: only the native file (.kvlab) keeps runs\n";
+  }
   std::cout << "wrote " << options.output << " (" << (native ? "native .kvlab" : "kvlab/1 JSON")
             << ")\n";
   return kExitOk;

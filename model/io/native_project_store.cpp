@@ -69,6 +69,34 @@ std::string compact(const Json& value) {
   return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+// The saved runs, in order (`id` from 0). A seed is stored as the signed 64-bit integer with
+// the same bits, SQLite's widest.
+Status writeRuns(sqlite3* db, const std::vector<SavedRun>& runs) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, "INSERT INTO runs VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &raw,
+                         nullptr) != SQLITE_OK) {
+    return Status::Error("cannot write the runs: " + sqliteMessage(db));
+  }
+  Statement statement(raw);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const SavedRun& run = runs[i];
+    sqlite3_reset(raw);
+    sqlite3_bind_int64(raw, 1, static_cast<sqlite3_int64>(i));
+    const std::string* texts[] = {&run.name, &run.design, &run.engine};
+    for (int t = 0; t < 3; ++t) {
+      sqlite3_bind_text(raw, t + 2, texts[t]->data(), static_cast<int>(texts[t]->size()),
+                        SQLITE_STATIC);
+    }
+    sqlite3_bind_int64(raw, 5, static_cast<sqlite3_int64>(run.seed));
+    const std::string& result = run.resultJson();
+    sqlite3_bind_text64(raw, 6, result.data(), result.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (sqlite3_step(raw) != SQLITE_DONE) {
+      return Status::Error("cannot write run '" + run.name + "': " + sqliteMessage(db));
+    }
+  }
+  return Status::Ok();
+}
+
 Status writeContent(sqlite3* db, const Project& project, bool simulateFullDisk) {
   if (Status s = exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = FULL;", "cannot set up");
       !s.ok()) {
@@ -141,6 +169,7 @@ Status writeContent(sqlite3* db, const Project& project, bool simulateFullDisk) 
       return s;
     }
   }
+  if (Status s = writeRuns(db, project.runs); !s.ok()) return s;
   document.erase("entities");
   document.erase("relationships");
   document.erase("accessPatterns");
@@ -196,6 +225,43 @@ bool readBodies(sqlite3* db, const std::string& table, Json& out, std::string& e
       return false;
     }
     out.push_back(std::move(body));
+  }
+  if (rc != SQLITE_DONE) {
+    error = sqliteMessage(db);
+    return false;
+  }
+  return true;
+}
+
+std::string columnText(sqlite3_stmt* statement, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+  return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(statement, column)))
+              : std::string();
+}
+
+// Reads the `runs` table in order. The results are not read here (the model does not know
+// their format): a damaged one is found, and named, when the studio opens it.
+bool readRuns(sqlite3* db, std::vector<SavedRun>& runs, std::string& error) {
+  sqlite3_stmt* raw = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT name, design, engine, seed, result FROM runs ORDER BY id", -1,
+                         &raw, nullptr) != SQLITE_OK) {
+    error = sqliteMessage(db);
+    return false;
+  }
+  Statement statement(raw);
+  int rc;
+  while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
+    if (runs.size() >= kMaxListLength) {
+      error = "more than " + std::to_string(kMaxListLength) + " runs (the limit)";
+      return false;
+    }
+    SavedRun run;
+    run.name = columnText(raw, 0);
+    run.design = columnText(raw, 1);
+    run.engine = columnText(raw, 2);
+    run.seed = static_cast<std::uint64_t>(sqlite3_column_int64(raw, 3));
+    run.result = std::make_shared<const std::string>(columnText(raw, 4));
+    runs.push_back(std::move(run));
   }
   if (rc != SQLITE_DONE) {
     error = sqliteMessage(db);
@@ -291,7 +357,11 @@ ProjectReadResult readNativeProject(const fs::path& path) {
   for (auto it = document.begin(); it != document.end(); ++it) {
     if (!ordered.contains(it.key())) ordered[it.key()] = *it;
   }
-  return readProjectJson(ordered.dump(), file);
+  std::vector<SavedRun> runs;
+  if (!readRuns(raw, runs, error)) return fail("cannot read runs: " + error);
+  result = readProjectJson(ordered.dump(), file);
+  result.project.runs = std::move(runs);
+  return result;
 }
 
 Status writeNativeProject(const Project& project, const fs::path& path,

@@ -11,8 +11,9 @@ namespace kvlab::model {
 
 // The native project file (`NAME.kvlab`): a SQLite database. Each entity, relationship, access
 // pattern and design is a row holding its kvlab/1 JSON (so unknown fields survive), beside
-// columns that name it; `meta` holds the schema version and `runs` is kept for saved simulation
-// runs. Files written by a newer schema version are refused, never modified.
+// columns that name it; `meta` holds the schema version and `runs` the project's saved
+// simulation runs (Project::runs). Files written by a newer schema version are refused, never
+// modified.
 inline constexpr int kNativeSchemaVersion = 1;
 inline constexpr int kNativeApplicationId = 0x4B564C42;  // "KVLB"
 

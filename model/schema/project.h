@@ -11,6 +11,7 @@
 #include "model/schema/entity.h"
 #include "model/schema/extra_fields.h"
 #include "model/schema/relationship.h"
+#include "model/schema/saved_run.h"
 #include "model/schema/workload.h"
 
 namespace kvlab::model {
@@ -31,6 +32,9 @@ struct Project {
   std::vector<Workload> workloads;  // written only when there is one
   std::optional<Diagram> diagram;   // the studio's entity diagram; written only when present
   ExtraFields extra;
+  // Simulation runs kept with the project, oldest first. Only the native file holds them; the
+  // text form's reader never sets them and its writer leaves them out.
+  std::vector<SavedRun> runs;
 
   const Entity* findEntity(std::string_view name) const;
   const AccessPattern* findPattern(std::string_view id) const;

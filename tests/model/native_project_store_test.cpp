@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <limits>
 
 #include "model/io/project_file.h"
 #include "model/io/project_json.h"
@@ -41,6 +42,46 @@ TEST(NativeProjectStore, shouldWriteASqliteDatabaseThatReadsBackTheSameProject) 
   ProjectReadResult read = readNativeProject(dir / "shop.kvlab");
   ASSERT_FALSE(read.diagnostics.hasErrors());
   EXPECT_EQ(writeProjectJson(read.project), writeProjectJson(project));
+}
+
+SavedRun savedRun(const std::string& name, std::uint64_t seed, const std::string& result) {
+  return SavedRun{name, "single-table", "dynamodb", seed,
+                  std::make_shared<const std::string>(result)};
+}
+
+TEST(NativeProjectStore, shouldKeepTheSavedRunsInOrderWithTheirResultsByteForByte) {
+  test::TempDir dir;
+  Project project = smallProject("Shop");
+  // Any text, any size: the store does not read results. The largest seed survives the signed
+  // column.
+  const std::string big(3u << 20, 'x');
+  project.runs.push_back(savedRun("first — mean rates", 1, R"({"format": "kvlab-run/1"})"));
+  project.runs.push_back(savedRun("second", std::numeric_limits<std::uint64_t>::max(), big));
+  project.runs.push_back(savedRun("", 0, ""));
+  ASSERT_TRUE(writeNativeProject(project, dir / "shop.kvlab").ok());
+
+  ProjectReadResult read = readNativeProject(dir / "shop.kvlab");
+  ASSERT_FALSE(read.diagnostics.hasErrors());
+  ASSERT_EQ(read.project.runs.size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(read.project.runs[i].name, project.runs[i].name);
+    EXPECT_EQ(read.project.runs[i].design, "single-table");
+    EXPECT_EQ(read.project.runs[i].engine, "dynamodb");
+    EXPECT_EQ(read.project.runs[i].seed, project.runs[i].seed);
+    EXPECT_TRUE(read.project.runs[i].resultJson() == project.runs[i].resultJson());
+  }
+}
+
+TEST(NativeProjectStore, shouldLeaveTheRunsOutOfTheTextForm) {
+  test::TempDir dir;
+  Project project = smallProject("Shop");
+  project.runs.push_back(savedRun("kept only natively", 7, R"({"format": "kvlab-run/1"})"));
+  ASSERT_TRUE(saveProjectFile(project, dir / "shop.kvlab.json").ok());
+  EXPECT_EQ(test::readFile(dir / "shop.kvlab.json"), writeProjectJson(smallProject("Shop")));
+  const ProjectLoadResult text = loadProjectFile(dir / "shop.kvlab.json");
+  ASSERT_TRUE(text.project.has_value());
+  EXPECT_TRUE(text.project->runs.empty());
 }
 
 TEST(NativeProjectStore, shouldRefuseAFileFromANewerVersionAndLeaveItUntouched) {
