@@ -1,11 +1,13 @@
 // kvlab compare FILE --design A --design B: two designs side by side.
 #include <iomanip>
 #include <iostream>
-#include <sstream>
+#include <optional>
+#include <string>
 
 #include "app/cli/commands.h"
 #include "app/cli/number_format.h"
 #include "app/cli/project_loading.h"
+#include "model/design/design_comparison.h"
 #include "model/design/planner.h"
 
 namespace kvlab::cli {
@@ -17,10 +19,17 @@ struct CompareOptions {
   std::string prices;
 };
 
-std::string how(const model::PatternPlan& p) {
-  std::string out = p.index + " " + std::string(model::operationName(p.operation));
-  if (!p.served) out += " (unserved)";
-  return out;
+// "GSI2 Query, 51.5 u": where and how the pattern runs, and its read and write units per
+// request; "-" for a plan without the pattern.
+std::string how(const std::optional<model::PatternPlan>& p) {
+  if (!p) return "-";
+  std::string out = p->index + " " + std::string(model::operationName(p->operation));
+  if (!p->served) out += " (unserved)";
+  return out + ", " + plainNumber(p->readUnitsPerRequest + p->writeUnitsPerRequest) + " u";
+}
+
+std::string valueText(model::ComparisonValueKind kind, double value) {
+  return kind == model::ComparisonValueKind::Dollars ? dollars(value) : plainNumber(value);
 }
 
 int runCompare(const CompareOptions& options) {
@@ -38,40 +47,22 @@ int runCompare(const CompareOptions& options) {
   const model::DesignPlan pa = model::planDesign(*project, *a, *prices);
   const model::DesignPlan pb = model::planDesign(*project, *b, *prices);
 
-  std::cout << std::left << std::setw(26) << "" << std::setw(28) << pa.design << pb.design << "\n";
-  auto row = [](const std::string& label, const std::string& left, const std::string& right) {
-    std::cout << std::left << std::setw(26) << label << std::setw(28) << left << right
-              << (left == right ? "" : "   *") << "\n";
-  };
-  row("GSIs", std::to_string(pa.gsiCount), std::to_string(pb.gsiCount));
-  row("LSIs", std::to_string(pa.lsiCount), std::to_string(pb.lsiCount));
-  row("patterns served by key", std::to_string(pa.servedCount()), std::to_string(pb.servedCount()));
-  row("read units/s (mean)", plainNumber(pa.readUnitsPerSecond),
-      plainNumber(pb.readUnitsPerSecond));
-  row("write units/s (mean)", plainNumber(pa.writeUnitsPerSecond),
-      plainNumber(pb.writeUnitsPerSecond));
-  row("on-demand a month", dollars(pa.monthlyCost.onDemand), dollars(pb.monthlyCost.onDemand));
-  row("provisioned a month", dollars(pa.monthlyCost.provisioned),
-      dollars(pb.monthlyCost.provisioned));
-  row("storage a month", dollars(pa.monthlyCost.storage), dollars(pb.monthlyCost.storage));
+  const model::DesignComparison comparison = model::compareDesignPlans(pa, pb);
+
+  std::cout << std::left << std::setw(26) << "" << std::setw(28) << comparison.designA
+            << comparison.designB << "\n";
+  for (const model::ComparisonSummaryRow& row : comparison.rows) {
+    std::cout << std::left << std::setw(26) << model::comparisonMeasureLabel(row.measure)
+              << std::setw(28) << valueText(row.kind, row.a) << valueText(row.kind, row.b)
+              << (row.differs ? "   *" : "") << "\n";
+  }
 
   std::cout << "\nPatterns served differently:\n";
-  int differences = 0;
-  for (const model::PatternPlan& p : pa.patterns) {
-    const model::PatternPlan* q = pb.find(p.patternId);
-    if (q == nullptr) continue;
-    const bool same = p.index == q->index && p.operation == q->operation &&
-                      p.readUnitsPerRequest == q->readUnitsPerRequest &&
-                      p.writeUnitsPerRequest == q->writeUnitsPerRequest;
-    if (same) continue;
-    ++differences;
-    std::cout << "  " << std::left << std::setw(6) << p.patternId << std::setw(40)
-              << (how(p) + ", " + plainNumber(p.readUnitsPerRequest + p.writeUnitsPerRequest) +
-                  " u")
-              << how(*q) << ", " << plainNumber(q->readUnitsPerRequest + q->writeUnitsPerRequest)
-              << " u\n";
+  for (const model::PatternDifference& difference : comparison.patterns) {
+    std::cout << "  " << std::left << std::setw(6) << difference.patternId << std::setw(40)
+              << how(difference.a) << how(difference.b) << "\n";
   }
-  if (differences == 0) std::cout << "  none\n";
+  if (comparison.patterns.empty()) std::cout << "  none\n";
   return kExitOk;
 }
 

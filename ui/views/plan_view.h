@@ -14,6 +14,7 @@ class QTableView;
 namespace kvlab::ui {
 
 class CapacityTableModel;
+class DesignComparisonModel;
 class PlanTableModel;
 class ProjectDocument;
 
@@ -22,7 +23,12 @@ class ProjectDocument;
 // CapacityTableModel) and a summary line. Read-only. It plans again whenever the document
 // changes or another design is chosen; the planner takes milliseconds, so it runs on the GUI
 // thread. A project with errors, or without designs or a price sheet, shows an empty plan and a
-// line saying why. GUI thread only.
+// line saying why. A second design chosen under "Compare with:" is planned too: its plan table
+// stands beside the first (the same patterns row for row, scrolled together; the names and rates,
+// the project's, only on the left), and in place of the capacity table a DesignComparisonModel
+// (what `kvlab compare` prints) shows the totals of both in one table and the patterns served
+// differently in another beside it. A compared design that leaves the project falls back to
+// "(none)". GUI thread only.
 class PlanView : public QWidget {
   Q_OBJECT
 
@@ -40,8 +46,17 @@ class PlanView : public QWidget {
   // How many designs the selector offers.
   int designCount() const;
 
+  // Compares the chosen design with the design in `index` of the project's designs, or with none
+  // when `index` is -1; false (and nothing changes) when there is no design there.
+  bool selectComparedDesign(int index);
+  // The name of the design compared with, or "" when none is (or there is no plan).
+  QString comparedDesign() const;
+
   const PlanTableModel* planModel() const { return planModel_; }
   const CapacityTableModel* capacityModel() const { return capacityModel_; }
+  // The compared design's plan, and the comparison; both empty when no design is compared.
+  const PlanTableModel* comparedPlanModel() const { return comparedPlanModel_; }
+  const DesignComparisonModel* comparisonModel() const { return comparisonModel_; }
   // The line under the tables: patterns served and the monthly cost, or why there is no plan.
   QString summaryText() const;
 
@@ -53,16 +68,28 @@ class PlanView : public QWidget {
   void documentChanged();
   void replan();
   void showNoPlan(const QString& why);
+  // Shows or hides what only a comparison shows.
+  void showComparison(bool shown);
 
   ProjectDocument* document_;
   std::shared_ptr<const model::capacity::PriceSheet> prices_;
   QString pricesProblem_;
   PlanTableModel* planModel_;
   CapacityTableModel* capacityModel_;
+  PlanTableModel* comparedPlanModel_;
+  DesignComparisonModel* comparisonModel_;
   QComboBox* designSelector_;
+  QComboBox* compareSelector_;
   QLabel* designLabel_;
+  QLabel* planCaption_;
+  QLabel* comparedCaption_;
+  QWidget* comparedPane_;
   QTableView* planTable_;
+  QTableView* comparedPlanTable_;
   QTableView* capacityTable_;
+  QTableView* comparisonTable_;
+  QTableView* comparisonPatternsTable_;
+  QWidget* comparisonPane_;
   QLabel* summaryLabel_;
 };
 
