@@ -149,7 +149,7 @@ TEST_F(PlanTableModelTest, explainsReadAndWriteUnitsInTheHeaderTooltips) {
   const QString read =
       model.headerData(PlanTableModel::kReadUnitsColumn, Qt::Horizontal, Qt::ToolTipRole)
           .toString();
-  EXPECT_TRUE(read.contains("4 KB strongly consistent")) << read.toStdString();
+  EXPECT_TRUE(read.contains("strongly consistent read of up to 4 KB")) << read.toStdString();
   EXPECT_TRUE(read.contains("eventually consistent read costs half")) << read.toStdString();
   const QString write =
       model.headerData(PlanTableModel::kWriteUnitsColumn, Qt::Horizontal, Qt::ToolTipRole)

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ui/document/project_document.h"
+#include "ui/models/dynamodb_terms.h"
 
 namespace kvlab::ui {
 namespace {
@@ -233,23 +234,18 @@ QString AggregateTableModel::cellToolTip(int row, int column) const {
 QString AggregateTableModel::headerToolTip(int section) const {
   const QString where = index_.isEmpty() ? tr("the table") : tr("the index %1").arg(index_);
   if (section == kPartitionKeyColumn) {
-    QString tip =
-        tr("Partition key of %1: DynamoDB hashes its value to choose the partition that stores the "
-           "item.\nItem collection: the items that share one partition key value, which one Query "
-           "reads together.")
-            .arg(where);
-    if (!index_.isEmpty()) {
-      tip += QStringLiteral("\n") +
-             tr("Only the items that carry the index's keys are in it (a sparse index).");
+    const QString lead = tr("Partition key of %1; its cell spans the item collection.").arg(where);
+    if (index_.isEmpty()) {
+      return termToolTip(lead, {DynamoDbTerm::PartitionKey, DynamoDbTerm::ItemCollection});
     }
-    return tip;
+    return termToolTip(lead, {DynamoDbTerm::PartitionKey, DynamoDbTerm::ItemCollection,
+                              DynamoDbTerm::SparseIndex});
   }
   if (section < keyColumnCount()) {
-    return tr("Sort key of %1: orders the items within an item collection, so that a Query can "
-              "read a range of them (begins_with, between, <, >).")
-        .arg(where);
+    return termToolTip(tr("Sort key of %1.").arg(where), {DynamoDbTerm::SortKey});
   }
-  return tr("An attribute of the items; an empty cell: the item does not carry it.");
+  return paragraphToolTip(
+      tr("An attribute of the items; an empty cell: the item does not carry it."));
 }
 
 QVariant AggregateTableModel::headerData(int section, Qt::Orientation orientation, int role) const {

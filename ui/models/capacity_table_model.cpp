@@ -3,6 +3,7 @@
 #include <QFont>
 #include <utility>
 
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/number_text.h"
 
 namespace kvlab::ui {
@@ -128,30 +129,33 @@ QVariant CapacityTableModel::headerData(int section, Qt::Orientation orientation
   if (role == Qt::ToolTipRole) {
     switch (section) {
       case kNameColumn:
-        return tr(
-            "Who pays for the capacity: the table (with its local secondary indexes) or a "
-            "global secondary index, which has capacity of its own");
+        return termToolTip(
+            tr("Who pays for the capacity: the table (with its local secondary indexes) or a "
+               "global secondary index, which has capacity of its own."),
+            {DynamoDbTerm::Gsi});
       case kReadUnitsColumn:
-        return tr(
-            "Read capacity units per second, at the mean and the peak rates. One unit "
-            "reads up to 4 KB strongly consistent; an eventually consistent read costs "
-            "half.");
+        return termToolTip(tr("Read capacity units per second, at the mean and the peak rates."),
+                           {DynamoDbTerm::ReadCapacityUnit});
       case kWriteUnitsColumn:
-        return tr(
-            "Write capacity units per second, at the mean and the peak rates. One unit "
-            "writes up to 1 KB; a GSI pays for the writes that change its entries.");
+        return termToolTip(
+            tr("Write capacity units per second, at the mean and the peak rates; a GSI pays for "
+               "the writes that change its entries."),
+            {DynamoDbTerm::WriteCapacityUnit});
       case kProvisionedCapacityColumn:
-        return tr("Read and write capacity units to provision: the peak with the headroom");
+        return termToolTip(
+            tr("Read and write capacity units to provision: the peak with the headroom."),
+            {DynamoDbTerm::Provisioned});
       case kStoredColumn:
-        return tr(
-            "Data stored, in decimal gigabytes as it is billed, with DynamoDB's 100 bytes "
-            "of overhead per item or index entry");
+        return termToolTip(tr("Data stored, items and index entries."), {DynamoDbTerm::Storage});
       case kOnDemandColumn:
-        return tr("A month of on-demand request units at the mean rates");
+        return termToolTip(tr("A month of on-demand request units at the mean rates."),
+                           {DynamoDbTerm::OnDemand, DynamoDbTerm::RequestUnits});
       case kProvisionedColumn:
-        return tr("A month of provisioned capacity sized to the peak rates with the headroom");
+        return termToolTip(
+            tr("A month of provisioned capacity sized to the peak rates with the headroom."),
+            {DynamoDbTerm::Provisioned});
       case kStorageColumn:
-        return tr("A month of storage");
+        return termToolTip(tr("A month of storage."), {DynamoDbTerm::Storage});
     }
   }
   return {};

@@ -11,6 +11,7 @@
 #include "ui/commands/edit_design_command.h"
 #include "ui/document/findings_at.h"
 #include "ui/document/project_document.h"
+#include "ui/models/dynamodb_terms.h"
 
 namespace kvlab::ui {
 
@@ -61,13 +62,7 @@ void KeyTemplateTableModel::setIndex(int design, Kind kind, int index) {
   endResetModel();
 }
 
-QString KeyTemplateTableModel::syntaxHelp() {
-  return tr(
-      "A key template: literal text and {attribute} placeholders, each filled with the value of "
-      "one of the entity's attributes, e.g. CUSTOMER#{customerId} or "
-      "ORDER#{orderDate}#{orderId}.\n{{ and }} stand for literal braces. Empty: no template; an "
-      "entity with none has no item in this table or index.");
-}
+QString KeyTemplateTableModel::syntaxHelp() { return termToolTip(DynamoDbTerm::KeyTemplate); }
 
 bool KeyTemplateTableModel::exists() const {
   const auto& designs = document_->project().designs;
@@ -204,8 +199,13 @@ QVariant KeyTemplateTableModel::headerData(int section, Qt::Orientation orientat
   }
   const QString key = QString::fromStdString(keyAttributes()[section - 1]);
   if (role == Qt::DisplayRole) return key;
-  if (role == Qt::ToolTipRole)
-    return tr("The value of %1 in each entity's items.\n").arg(key) + syntaxHelp();
+  if (role == Qt::ToolTipRole) {
+    // An LSI shows only its sort key; a table or GSI its partition key, then its sort key.
+    const bool sortKey = kind_ == kLsi || section > 1;
+    return termToolTip(
+        tr("The value of %1 in each entity's items.").arg(key),
+        {sortKey ? DynamoDbTerm::SortKey : DynamoDbTerm::PartitionKey, DynamoDbTerm::KeyTemplate});
+  }
   return {};
 }
 

@@ -6,6 +6,7 @@
 #include <QStyle>
 #include <utility>
 
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/number_text.h"
 
 namespace kvlab::ui {
@@ -138,6 +139,8 @@ QVariant PlanTableModel::toolTip(const model::PatternPlan& pattern, int column) 
                                       : tr("no operation"),
                      stated.index ? text(*stated.index) : tr("no index"));
       }
+      // The call's cell says what the call is, after why the pattern runs as it does.
+      if (column == kOperationColumn) return termToolTip(tip, {operationTerm(pattern.operation)});
       return tip;
     }
     case kKeyConditionColumn:
@@ -200,38 +203,44 @@ QVariant PlanTableModel::headerData(int section, Qt::Orientation orientation, in
       case kIdColumn:
         return tr("The access pattern's id");
       case kNameColumn:
-        return tr("The access pattern; hover over a row for why it runs this way");
+        return termToolTip(tr("The access pattern; hover over a row for why it runs this way."),
+                           {DynamoDbTerm::AccessPattern});
       case kIndexColumn:
-        return tr("Where the pattern runs: the table, or a global or local secondary index");
+        return termToolTip(
+            tr("Where the pattern runs: the table, or a global or local secondary index."),
+            {DynamoDbTerm::Gsi, DynamoDbTerm::Lsi});
       case kOperationColumn:
-        return tr(
-            "The DynamoDB call that serves the pattern; \"unserved\" when only a Scan of "
-            "what the pattern does not ask for can answer it");
+        return termToolTip(
+            tr("The DynamoDB call that serves the pattern; hover over a cell for what the call "
+               "does. \"unserved\" when only a Scan of what the pattern does not ask for can "
+               "answer it."),
+            {DynamoDbTerm::Scan});
       case kKeyConditionColumn:
-        return tr(
-            "The key condition of the call, written from the design's key templates; "
-            "attributes tested after it are a filter, read and paid for first");
+        return termToolTip(
+            tr("The key condition of the call, written from the design's key templates; "
+               "attributes tested after it are a filter."),
+            {DynamoDbTerm::KeyCondition, DynamoDbTerm::FilterExpression});
       case kItemsColumn:
         return tr("Items read or written by one request, on average");
       case kReadUnitsColumn:
-        return tr(
-            "Read capacity units per request. One unit reads up to 4 KB strongly "
-            "consistent; an eventually consistent read costs half, a transactional read "
-            "twice. Includes items fetched from the table after a query on an index that "
-            "does not project them. On demand they are billed as read request units.");
+        return termToolTip(
+            tr("Read capacity units per request. Includes items fetched from the table after a "
+               "query on an index that does not project them. On demand they are billed as read "
+               "request units."),
+            {DynamoDbTerm::ReadCapacityUnit});
       case kWriteUnitsColumn:
-        return tr(
-            "Write capacity units per request. One unit writes up to 1 KB; a transactional "
-            "write costs twice. Counts the writes to the table and to every index the item "
-            "is in. On demand they are billed as write request units.");
+        return termToolTip(
+            tr("Write capacity units per request, to the table and to every index the item is "
+               "in. On demand they are billed as write request units."),
+            {DynamoDbTerm::WriteCapacityUnit});
       case kRateColumn:
-        return tr(
-            "Requests per second the pattern states, mean / peak. The on-demand cost uses "
-            "the mean; provisioned capacity is sized to the peak.");
+        return paragraphToolTip(
+            tr("Requests per second the pattern states, mean / peak. The on-demand cost uses "
+               "the mean; provisioned capacity is sized to the peak."));
       case kWarningsColumn:
-        return tr(
-            "How many things to know about how the pattern runs; hover over a count for "
-            "the messages");
+        return paragraphToolTip(
+            tr("How many things to know about how the pattern runs; hover over a count for "
+               "the messages."));
     }
   }
   return {};

@@ -9,6 +9,7 @@
 #include "model/io/project_json.h"
 #include "model/schema/project.h"
 #include "ui/document/project_document.h"
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/tree_icons.h"
 
 namespace kvlab::ui {
@@ -186,6 +187,27 @@ QString describeWorkload(const model::Workload& w) {
   }
   parts << (patterns.isEmpty() ? QStringLiteral("no pattern named") : patterns.join(", "));
   return parts.join(QStringLiteral(" · "));
+}
+
+// A row's tooltip `tip` followed by the DynamoDB terms its row stands for: an access pattern's
+// call, a design, its table's keys, a GSI or LSI with its projection, a key template. `rows` is
+// the row's path (group, item, part, entity), `depth` its depth (0 for a group).
+QString withTerms(const model::Project& p, int depth, const int (&rows)[4], const QString& tip) {
+  switch (rows[0]) {
+    case ProjectTreeModel::kAccessPatterns:
+      if (depth == 0) return termToolTip(tip, {DynamoDbTerm::AccessPattern});
+      return termToolTip(tip, {actionTerm(p.accessPatterns[rows[1]].action)});
+    case ProjectTreeModel::kDesigns: {
+      if (depth <= 1) return termToolTip(tip, {DynamoDbTerm::Design});
+      if (depth == 3) return termToolTip(tip, {DynamoDbTerm::KeyTemplate});
+      const DesignPart part = designPart(p.designs[rows[1]], rows[2]);
+      if (!part.index) return termToolTip(tip, {DynamoDbTerm::PartitionKey, DynamoDbTerm::SortKey});
+      return termToolTip(
+          tip, {part.local ? DynamoDbTerm::Lsi : DynamoDbTerm::Gsi, DynamoDbTerm::Projection});
+    }
+    default:
+      return tip;
+  }
 }
 
 }  // namespace
@@ -402,7 +424,8 @@ QVariant ProjectTreeModel::data(const QModelIndex& index, int role) const {
       return {};
     case Qt::ToolTipRole: {
       const QString d = detail(node);
-      return d.isEmpty() ? name(node) : name(node) + QStringLiteral("\n") + d;
+      const QString tip = d.isEmpty() ? name(node) : name(node) + QStringLiteral("\n") + d;
+      return withTerms(project(), node.depth, node.rows, tip);
     }
     case Qt::FontRole:
       if (node.depth == 0) {

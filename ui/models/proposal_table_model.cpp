@@ -3,6 +3,7 @@
 #include <QStringList>
 #include <utility>
 
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/number_text.h"
 
 namespace kvlab::ui {
@@ -115,21 +116,29 @@ QVariant ProposalTableModel::headerData(int section, Qt::Orientation orientation
   if (role == Qt::ToolTipRole) {
     switch (section) {
       case kNameColumn:
-        return tr(
-            "Proposals come best first: the least monthly cost that serves every pattern it "
-            "can without a Scan, then fewer GSIs, then shorter keys");
+        return termToolTip(
+            tr("Proposals come best first: the least monthly cost that serves every pattern it "
+               "can without a Scan, then fewer GSIs, then shorter keys."),
+            {DynamoDbTerm::SingleTableDesign});
       case kGsisColumn:
-        return tr(
-            "The global secondary indexes the proposal adds, with their partition and sort "
-            "key attributes");
+        return termToolTip(
+            tr("The global secondary indexes the proposal adds, with their partition and sort "
+               "key attributes."),
+            {DynamoDbTerm::Gsi});
       case kServedColumn:
-        return tr("Access patterns served through keys, of all the project's patterns");
+        return termToolTip(
+            tr("Access patterns the proposal serves, of all the project's patterns, and how "
+               "many only a Scan serves."),
+            {DynamoDbTerm::Scan});
       case kMonthlyCostColumn:
-        return tr(
-            "The cost the modeler minimises: on-demand request units at the mean rates "
-            "plus storage");
+        return termToolTip(
+            tr("The cost the modeler minimises: on-demand request units at the mean rates plus "
+               "storage."),
+            {DynamoDbTerm::OnDemand});
       case kProvisionedColumn:
-        return tr("Provisioned capacity sized to the peak rates with the headroom, plus storage");
+        return termToolTip(
+            tr("Provisioned capacity sized to the peak rates with the headroom, plus storage."),
+            {DynamoDbTerm::Provisioned});
     }
   }
   return {};

@@ -2,6 +2,7 @@
 
 #include <QStringList>
 
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/number_text.h"
 
 namespace kvlab::ui {
@@ -108,12 +109,17 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
   }
   if (role == Qt::ToolTipRole) {
     switch (section) {
+      case kPatternColumn:
+        return termToolTip(tr("The access pattern's id."), {DynamoDbTerm::AccessPattern});
       case kRequestsColumn:
         return tr("Requests that arrived during the run");
       case kSucceededColumn:
         return tr("Requests that completed without error, possibly after retries");
       case kThrottledColumn:
-        return tr("Throttled attempts (a request retried after a throttle counts each time)");
+        return termToolTip(
+            tr("Throttled attempts: a request retried after a throttle counts each time. Hover "
+               "over a count for the limits that refused them."),
+            {DynamoDbTerm::Throttle});
       case kFailedColumn:
         return tr(
             "Requests that gave up after their last attempt, or were still in flight "

@@ -12,6 +12,7 @@
 #include "ui/commands/edit_workload_command.h"
 #include "ui/document/findings_at.h"
 #include "ui/document/project_document.h"
+#include "ui/models/dynamodb_terms.h"
 
 namespace kvlab::ui {
 namespace {
@@ -306,10 +307,14 @@ QVariant WorkloadPatternTableModel::headerData(int section, Qt::Orientation orie
   }
   if (role == Qt::ToolTipRole) {
     switch (section) {
+      case kPatternColumn:
+        return termToolTip(tr("The access pattern the workload drives."),
+                           {DynamoDbTerm::AccessPattern});
       case kShapeColumn:
-        return tr(
-            "How the rate moves: constant, ramp, spike, daily or csv; empty: the "
-            "pattern's own mean rate");
+        return termToolTip(
+            tr("How the rate moves: constant, ramp, spike, daily or csv; empty: the pattern's own "
+               "mean rate. On demand, a rise faster than the table can follow is throttled."),
+            {DynamoDbTerm::OnDemand});
       case kRateColumn:
         return tr(
             "A constant's rate, a ramp's starting rate, a spike's base, a daily curve's "
@@ -321,13 +326,16 @@ QVariant WorkloadPatternTableModel::headerData(int section, Qt::Orientation orie
       case kLengthColumn:
         return tr("How long a ramp rises, a spike lasts, or a daily curve's day is, in seconds");
       case kKeysColumn:
-        return tr(
-            "Key popularity: uniform, zipfian, ycsb-scrambled, hotspot, latest or "
-            "exponential; empty: the pattern's own");
+        return termToolTip(
+            tr("Key popularity: uniform, zipfian, ycsb-scrambled, hotspot, latest or "
+               "exponential; empty: the pattern's own. A skewed popularity makes hot keys."),
+            {DynamoDbTerm::HotPartition});
       case kSkewColumn:
-        return tr(
-            "Zipfian skew theta (between 0 and 1), or a hotspot's share of keys and share "
-            "of requests (\"0.2, 0.8\"); empty: the simulator's default");
+        return termToolTip(
+            tr("Zipfian skew theta (between 0 and 1), or a hotspot's share of keys and share "
+               "of requests (\"0.2, 0.8\"); empty: the simulator's default. A higher theta, "
+               "or more of the requests on fewer keys, makes the busiest keys hotter."),
+            {DynamoDbTerm::HotPartition});
     }
   }
   return {};

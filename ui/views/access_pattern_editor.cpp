@@ -17,6 +17,7 @@
 #include "ui/commands/edit_access_pattern_command.h"
 #include "ui/document/findings_at.h"
 #include "ui/document/project_document.h"
+#include "ui/models/dynamodb_terms.h"
 
 namespace kvlab::ui {
 namespace {
@@ -135,6 +136,62 @@ bool apply(const std::string& member, const QString& value, model::AccessPattern
   return true;
 }
 
+// Gives each field the tooltip that explains it (its "ownToolTip", which markField shows while
+// the field has no finding), and each choice of the action and consistency its DynamoDB term.
+void explainFields(const std::map<std::string, QWidget*>& fields) {
+  using E = AccessPatternEditor;
+  const std::map<std::string, QString> tips = {
+      {"id", paragraphToolTip(E::tr("The pattern's id, unique in the project, e.g. AP9; plans, "
+                                    "designs and workloads name the pattern by it."))},
+      {"name", termToolTip(E::tr("What the application does, in its own words."),
+                           {DynamoDbTerm::AccessPattern})},
+      {"action", paragraphToolTip(E::tr("What the pattern does; the planner chooses the DynamoDB "
+                                        "call that does it on each design. Hover over a choice "
+                                        "for its call."))},
+      {"entities", paragraphToolTip(E::tr("The entities the pattern reads or writes, "
+                                          "comma-separated."))},
+      {"equals", termToolTip(E::tr("The attributes the pattern gives by exact value, "
+                                   "comma-separated: what a partition key can be made of."),
+                             {DynamoDbTerm::PartitionKey})},
+      {"range.attribute", termToolTip(E::tr("An attribute the pattern asks for a range of; a sort "
+                                            "key on it serves the range."),
+                                      {DynamoDbTerm::KeyCondition})},
+      {"range.op", termToolTip(E::tr("How the range is asked for."), {DynamoDbTerm::KeyCondition})},
+      {"sortBy", termToolTip(E::tr("The attribute the answer is sorted by; empty: the range "
+                                   "attribute."),
+                             {DynamoDbTerm::QueryOrder})},
+      {"order", termToolTip(E::tr("Ascending or descending."), {DynamoDbTerm::QueryOrder})},
+      {"limit",
+       termToolTip(E::tr("At most this many items a request returns."), {DynamoDbTerm::Limit})},
+      {"consistency",
+       termToolTip(E::tr("The read consistency the pattern needs; (none): "
+                         "eventually consistent, DynamoDB's default."),
+                   {DynamoDbTerm::EventuallyConsistentRead, DynamoDbTerm::StronglyConsistentRead})},
+      {"rate.mean", paragraphToolTip(E::tr("Requests per second on average: the on-demand cost "
+                                           "is the mean rate's."))},
+      {"rate.peak", paragraphToolTip(E::tr("Requests per second at the peak; empty: the mean. "
+                                           "Provisioned capacity is sized to it."))},
+      {"keyDistribution.kind",
+       termToolTip(E::tr("How requests pick keys: uniform, or skewed so that a few keys are much "
+                         "busier than the rest; (none): the simulator's default."),
+                   {DynamoDbTerm::HotPartition})},
+  };
+  for (const auto& [member, tip] : tips) fields.at(member)->setProperty("ownToolTip", tip);
+
+  auto* action = static_cast<QComboBox*>(fields.at("action"));
+  for (int i = 0; i < action->count(); ++i) {
+    if (const auto parsed = model::parseAction(action->itemText(i).toStdString())) {
+      action->setItemData(i, termToolTip(actionTerm(*parsed)), Qt::ToolTipRole);
+    }
+  }
+  auto* consistency = static_cast<QComboBox*>(fields.at("consistency"));
+  for (int i = 0; i < consistency->count(); ++i) {
+    if (const auto parsed = model::parseConsistency(consistency->itemText(i).toStdString())) {
+      consistency->setItemData(i, termToolTip(consistencyTerm(*parsed)), Qt::ToolTipRole);
+    }
+  }
+}
+
 }  // namespace
 
 AccessPatternEditor::AccessPatternEditor(ProjectDocument* document, QWidget* parent)
@@ -208,6 +265,7 @@ AccessPatternEditor::AccessPatternEditor(ProjectDocument* document, QWidget* par
   for (auto& [member, field] : fields_) {
     field->setObjectName(QStringLiteral("pattern.") + QString::fromStdString(member));
   }
+  explainFields(fields_);
   problemsLabel_->setObjectName(QStringLiteral("patternProblems"));
   problemsLabel_->setWordWrap(true);
   problemsLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -272,7 +330,9 @@ void AccessPatternEditor::refresh() {
 
 void AccessPatternEditor::markField(QWidget* field, const QStringList& findings) {
   field->setStyleSheet(findings.isEmpty() ? QString() : kFaultStyle);
-  field->setToolTip(findings.join(QLatin1Char('\n')));
+  // A field's own tooltip, which explains it, shows again once its findings are gone.
+  field->setToolTip(findings.isEmpty() ? field->property("ownToolTip").toString()
+                                       : findings.join(QLatin1Char('\n')));
   field->setProperty("faulty", !findings.isEmpty());
 }
 

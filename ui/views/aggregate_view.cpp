@@ -11,6 +11,7 @@
 #include "model/schema/project.h"
 #include "ui/document/project_document.h"
 #include "ui/models/aggregate_table_model.h"
+#include "ui/models/dynamodb_terms.h"
 #include "ui/views/table_view_setup.h"
 
 namespace kvlab::ui {
@@ -42,19 +43,24 @@ AggregateView::AggregateView(ProjectDocument* document, QWidget* parent)
   designSelector_->setObjectName(QStringLiteral("aggregateDesignSelector"));
   designSelector_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   designSelector_->setMinimumContentsLength(16);
-  designSelector_->setToolTip(tr("The design whose items are shown"));
+  designSelector_->setToolTip(
+      termToolTip(tr("The design whose items are shown."), {DynamoDbTerm::Design}));
   auto* designText = new QLabel(tr("&Design:"), this);
   designText->setBuddy(designSelector_);
 
   indexSelector_->setObjectName(QStringLiteral("aggregateIndexSelector"));
   indexSelector_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   indexSelector_->setMinimumContentsLength(16);
-  indexSelector_->setToolTip(
-      tr("The table, or one of its global secondary indexes: an index holds the items that "
-         "carry its keys, grouped by its own partition key"));
+  indexSelector_->setToolTip(termToolTip(
+      tr("The table, or one of its global secondary indexes, whose items are grouped by its own "
+         "partition key."),
+      {DynamoDbTerm::Gsi, DynamoDbTerm::SparseIndex}));
   auto* indexText = new QLabel(tr("&Show:"), this);
   indexText->setBuddy(indexSelector_);
   keysLabel_->setObjectName(QStringLiteral("aggregateKeys"));
+  keysLabel_->setToolTip(
+      termToolTip(tr("The keys of the table or index shown, and what an index projects."),
+                  {DynamoDbTerm::PartitionKey, DynamoDbTerm::SortKey, DynamoDbTerm::Projection}));
 
   auto* top = new QHBoxLayout;
   top->addWidget(designText);
@@ -79,6 +85,9 @@ AggregateView::AggregateView(ProjectDocument* document, QWidget* parent)
   summaryLabel_->setObjectName(QStringLiteral("aggregateSummary"));
   summaryLabel_->setWordWrap(true);
   summaryLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  summaryLabel_->setToolTip(termToolTip(
+      tr("Rows of one partition key value are one item collection; its key cell spans them."),
+      {DynamoDbTerm::ItemCollection}));
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);

@@ -25,6 +25,7 @@
 #include "ui/commands/remove_secondary_index_command.h"
 #include "ui/document/findings_at.h"
 #include "ui/document/project_document.h"
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/key_template_table_model.h"
 
 namespace kvlab::ui {
@@ -168,10 +169,7 @@ DesignEditor::DesignEditor(ProjectDocument* document, QWidget* parent)
        {model::Projection::All, model::Projection::KeysOnly, model::Projection::Include}) {
     projection->addItem(QString::fromStdString(std::string(model::projectionName(p))));
   }
-  projection->setProperty(
-      "ownToolTip",
-      tr("What the index copies from each item: ALL its attributes, KEYS_ONLY the table's and "
-         "the index's keys, or INCLUDE those and the attributes listed beside"));
+  projection->setProperty("ownToolTip", termToolTip(DynamoDbTerm::Projection));
   fields_["index.projection"] = projection;
   connect(projection, &QComboBox::activated, this, &DesignEditor::commitIndexFields);
 
@@ -184,11 +182,25 @@ DesignEditor::DesignEditor(ProjectDocument* document, QWidget* parent)
 
   auto* form = new QFormLayout;
   form->addRow(tr("&Name:"), lineEdit("name", tr("the design's name"), false));
+  // The fields' own tooltips, shown while they have no finding.
+  auto explain = [this](const std::string& member, const QString& toolTip) {
+    fields_.at(member)->setProperty("ownToolTip", toolTip);
+  };
+  explain("name",
+          termToolTip(tr("The design's name, unique in the project."), {DynamoDbTerm::Design}));
   auto* table = new QGroupBox(tr("Table"), this);
   auto* tableForm = new QFormLayout;
   tableForm->addRow(tr("Na&me:"), lineEdit("table.name", tr("DynamoDB table name"), false));
   tableForm->addRow(tr("Keys:"), keyRow(lineEdit("table.pk", tr("partition key attribute"), false),
                                         lineEdit("table.sk", tr("sort key (empty: none)"), false)));
+  table->setToolTip(
+      termToolTip(tr("The design's table: its keys, then each entity's key templates."),
+                  {DynamoDbTerm::SingleTableDesign}));
+  explain("table.name", paragraphToolTip(tr("The DynamoDB table's name, as exports create it.")));
+  explain("table.pk", termToolTip(tr("The name of the table's partition key attribute."),
+                                  {DynamoDbTerm::PartitionKey}));
+  explain("table.sk", termToolTip(tr("The name of the table's sort key attribute; empty: none."),
+                                  {DynamoDbTerm::SortKey}));
   auto* tableLayout = new QVBoxLayout(table);
   tableLayout->addLayout(tableForm);
   tableLayout->addWidget(tableKeysView_);
@@ -196,7 +208,13 @@ DesignEditor::DesignEditor(ProjectDocument* document, QWidget* parent)
   indexCombo_->setObjectName(QStringLiteral("design.index"));
   indexCombo_->setPlaceholderText(tr("(no secondary index)"));
   indexCombo_->setProperty("ownToolTip",
-                           tr("The design's global (GSI) and local (LSI) secondary indexes"));
+                           termToolTip(tr("The design's global and local secondary indexes."),
+                                       {DynamoDbTerm::Gsi, DynamoDbTerm::Lsi}));
+  indexCombo_->setToolTip(indexCombo_->property("ownToolTip").toString());
+  addGsiButton_->setToolTip(
+      termToolTip(tr("Adds a global secondary index to the design."), {DynamoDbTerm::Gsi}));
+  addLsiButton_->setToolTip(
+      termToolTip(tr("Adds a local secondary index to the design."), {DynamoDbTerm::Lsi}));
   addGsiButton_->setObjectName(QStringLiteral("addGsiButton"));
   addLsiButton_->setObjectName(QStringLiteral("addLsiButton"));
   removeIndexButton_->setObjectName(QStringLiteral("removeIndexButton"));
@@ -216,6 +234,18 @@ DesignEditor::DesignEditor(ProjectDocument* document, QWidget* parent)
   projectionRow->addWidget(
       lineEdit("index.include", tr("attributes INCLUDE copies, comma-separated"), true), 1);
   indexForm->addRow(tr("Projection:"), projectionRow);
+  explain("index.name", paragraphToolTip(tr("The index's name, unique in the design.")));
+  explain("index.pk",
+          termToolTip(tr("The name of the index's partition key attribute; an LSI has the "
+                         "table's."),
+                      {DynamoDbTerm::PartitionKey}));
+  explain("index.sk", termToolTip(tr("The name of the index's sort key attribute; an LSI needs "
+                                     "one, for a GSI it may be empty."),
+                                  {DynamoDbTerm::SortKey}));
+  explain("index.include",
+          termToolTip(tr("The attributes an INCLUDE projection copies besides the keys, "
+                         "comma-separated."),
+                      {DynamoDbTerm::Projection}));
   auto* indexLayout = new QVBoxLayout(indexes);
   indexLayout->addLayout(chooser);
   indexLayout->addLayout(indexForm);

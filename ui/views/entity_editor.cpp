@@ -22,6 +22,7 @@
 #include "ui/document/findings_at.h"
 #include "ui/document/project_document.h"
 #include "ui/models/attribute_table_model.h"
+#include "ui/models/dynamodb_terms.h"
 
 namespace kvlab::ui {
 namespace {
@@ -83,6 +84,32 @@ EntityEditor::EntityEditor(ProjectDocument* document, QWidget* parent)
              {"stored", storedCheck_},
              {"attributes", attributeTable_}};
 
+  // The fields' own tooltips, shown while they have no finding.
+  nameEdit_->setProperty("ownToolTip",
+                         paragraphToolTip(tr("The entity's name, unique in the project; key "
+                                             "templates and access patterns name it.")));
+  identifierEdit_->setProperty(
+      "ownToolTip",
+      termToolTip(tr("The attributes that identify one item of the entity, comma-separated; key "
+                     "templates usually make its keys from them."),
+                  {DynamoDbTerm::KeyTemplate}));
+  countEdit_->setProperty(
+      "ownToolTip",
+      termToolTip(tr("How many items of the entity to expect: they size the storage."),
+                  {DynamoDbTerm::Storage}));
+  storedCheck_->setProperty(
+      "ownToolTip",
+      termToolTip(tr("Off: the entity is kept inside another entity's items (a map or list "
+                     "attribute), not as items of its own, and adds to their size."),
+                  {DynamoDbTerm::ItemSize}));
+  const QString attributesTip = termToolTip(
+      tr("The entity's attributes with their types and sizes: what its items' sizes, and so "
+         "their read and write units, are made of."),
+      {DynamoDbTerm::ItemSize});
+  attributeTable_->setProperty("ownToolTip", attributesTip);
+  auto* attributesLabel = new QLabel(tr("Attributes:"), this);
+  attributesLabel->setToolTip(attributesTip);
+
   auto* form = new QFormLayout;
   form->addRow(tr("&Name:"), nameEdit_);
   form->addRow(tr("&Identifier:"), identifierEdit_);
@@ -94,7 +121,7 @@ EntityEditor::EntityEditor(ProjectDocument* document, QWidget* parent)
   buttons->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
-  layout->addWidget(new QLabel(tr("Attributes:"), this));
+  layout->addWidget(attributesLabel);
   layout->addWidget(attributeTable_, 1);
   layout->addLayout(buttons);
   layout->addWidget(problemsLabel_);
@@ -150,7 +177,9 @@ void EntityEditor::refresh() {
 
 void EntityEditor::markField(QWidget* field, const QStringList& findings) {
   field->setStyleSheet(findings.isEmpty() ? QString() : kFaultStyle);
-  field->setToolTip(findings.join(QLatin1Char('\n')));
+  // A field's own tooltip, which explains it, shows again once its findings are gone.
+  field->setToolTip(findings.isEmpty() ? field->property("ownToolTip").toString()
+                                       : findings.join(QLatin1Char('\n')));
   field->setProperty("faulty", !findings.isEmpty());
 }
 

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "ui/document/project_document.h"
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/plan_table_model.h"
 #include "ui/models/proposal_table_model.h"
 #include "ui/views/plan_view.h"
@@ -41,11 +42,13 @@ ProposalsView::ProposalsView(ProjectDocument* document,
       reasonsEdit_(new QPlainTextEdit(this)),
       planTable_(new QTableView(this)) {
   proposeButton_->setObjectName(QStringLiteral("proposeButton"));
-  proposeButton_->setToolTip(
+  proposeButton_->setToolTip(termToolTip(
       tr("Run the modeler: single-table designs that serve the access patterns at the least "
-         "monthly cost, best first"));
+         "monthly cost, best first."),
+      {DynamoDbTerm::SingleTableDesign}));
   adoptButton_->setObjectName(QStringLiteral("adoptButton"));
-  adoptButton_->setToolTip(tr("Add the selected proposal to the project's designs"));
+  adoptButton_->setToolTip(termToolTip(tr("Add the selected proposal to the project's designs."),
+                                       {DynamoDbTerm::Design}));
   adoptButton_->setEnabled(false);
   statusLabel_->setObjectName(QStringLiteral("proposalsStatus"));
   statusLabel_->setText(tr("No proposals yet: press Propose designs."));

@@ -25,6 +25,7 @@
 #include "ui/commands/edit_workload_command.h"
 #include "ui/document/findings_at.h"
 #include "ui/document/project_document.h"
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/workload_pattern_table_model.h"
 #include "ui/views/run_charts.h"
 
@@ -142,6 +143,11 @@ WorkloadEditor::WorkloadEditor(ProjectDocument* document, QWidget* parent)
   chooser->addWidget(addButton_);
   chooser->addWidget(removeButton_);
   auto* patterns = new QGroupBox(tr("Patterns: rate over time and key popularity"), this);
+  patterns->setToolTip(termToolTip(
+      tr("How each pattern named here runs in the workload: its rate over time (a rise faster "
+         "than on demand follows throttles) and which keys its requests pick (skewed keys make "
+         "hot partitions). A pattern not named runs at its own rate and key popularity."),
+      {DynamoDbTerm::OnDemand, DynamoDbTerm::HotPartition}));
   auto* patternsLayout = new QVBoxLayout(patterns);
   patternsLayout->addWidget(patternView_);
   patternsLayout->addLayout(chooser);
