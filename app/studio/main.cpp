@@ -1,9 +1,10 @@
 // kvlab-studio [FILE]: the desktop studio. Autosaves unsaved changes for crash recovery and, on
 // start, offers what a crash left behind.
 // kvlab-studio --screenshot DIR FILE: opens FILE, writes one PNG of the main window at 1280x800
-// per main view (DIR/model.png, plan.png, proposals.png, simulate.png after a short run on
-// DynamoDB, simulate-all.png after one on every engine, editing.png with an editor open) and
-// exits; for documentation and checks on machines without a display.
+// per main view (DIR/model.png, plan.png, proposals.png, simulate.png and heatmap.png after a
+// short run on DynamoDB, simulate-all.png and cost.png after one on every engine, runs.png with
+// those runs kept, editing.png with an editor open, ...: ui/views/view_screenshots.h) and exits;
+// for documentation and checks on machines without a display.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
@@ -76,10 +77,10 @@ int main(int argc, char** argv) {
   const QCommandLineOption screenshot(
       QStringLiteral("screenshot"),
       QStringLiteral("Open FILE, write a PNG of each main view to <dir> (1280x800: model, "
-                     "diagram, plan, aggregate and aggregate-gsi, proposals, simulate and "
-                     "simulate-all after a 10 s run on dynamodb and on every engine, and the "
-                     "editors: editing, design-editor, workload-editor; docs/studio.md), and "
-                     "exit."),
+                     "diagram, plan, aggregate and aggregate-gsi, proposals, simulate, "
+                     "heatmap and simulate-all after a 10 s run on dynamodb and on every "
+                     "engine, cost, runs (those runs kept), and the editors: editing, "
+                     "design-editor, workload-editor; docs/studio.md), and exit."),
       QStringLiteral("dir"));
   parser.addOption(screenshot);
   parser.addPositionalArgument(QStringLiteral("file"),

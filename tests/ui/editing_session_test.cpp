@@ -13,6 +13,7 @@
 #include <QUndoStack>
 
 #include "model/io/project_json.h"
+#include "simulator/metrics/run_result_json.h"
 #include "tests/support/test_files.h"
 #include "tests/ui/qt_test_application.h"
 #include "tests/ui/studio_test_data.h"
@@ -152,6 +153,17 @@ TEST_F(EditingSessionTest, openEditUndoRedoProposeAdoptSimulateSaveReopenGivesTh
   ASSERT_NE(reopened.project().findPattern("AP9"), nullptr);
   EXPECT_EQ(reopened.project().findPattern("AP9")->entities, std::vector<std::string>{"Coupon"});
   EXPECT_NE(reopened.project().findDesign(adopted.toStdString()), nullptr);
+
+  // Kept, the run is saved with the project in the native file, and is there after reopening.
+  ASSERT_TRUE(simulate->keepRuns());
+  const QString native = qtPath(dir / "session.kvlab");
+  ASSERT_TRUE(window.saveFileAs(native).ok());
+  ProjectDocument reopenedNative;
+  ASSERT_TRUE(reopenedNative.load(native));
+  EXPECT_EQ(model::writeProjectJson(reopenedNative.project()), saved);
+  ASSERT_EQ(reopenedNative.project().runs.size(), 1u);
+  EXPECT_EQ(reopenedNative.project().runs.front().resultJson(),
+            sim::runResultJson(simulate->runs().front()));
 
   // A picture of the window with the pattern editor open.
   window.showView(MainWindow::kModelView);

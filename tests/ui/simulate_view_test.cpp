@@ -16,6 +16,7 @@
 #include "ui/models/pattern_comparison_model.h"
 #include "ui/models/run_table_model.h"
 #include "ui/views/heat_map_widget.h"
+#include "ui/views/run_results_panel.h"
 
 namespace kvlab::ui {
 namespace {
@@ -64,21 +65,22 @@ TEST_F(SimulateViewTest, aShortDynamoDbRunFillsTheTableAndTheCharts) {
   EXPECT_TRUE(view.statusText().startsWith("Simulated 2 s of design single-table on dynamodb"))
       << view.statusText().toStdString();
   // A row per pattern of the sample.
-  ASSERT_EQ(view.runModel()->rowCount(), 8);
-  EXPECT_EQ(view.runModel()->index(0, RunTableModel::kPatternColumn).data().toString(), "AP1");
-  EXPECT_NE(view.runModel()->index(0, RunTableModel::kP99Column).data().toString(), "-");
+  ASSERT_EQ(view.results()->runModel()->rowCount(), 8);
+  EXPECT_EQ(view.results()->runModel()->index(0, RunTableModel::kPatternColumn).data().toString(),
+            "AP1");
+  EXPECT_NE(view.results()->runModel()->index(0, RunTableModel::kP99Column).data().toString(), "-");
   // Charts with data: latency bars, the timeline's lines, the heat map's partitions.
-  ASSERT_NE(view.latencyChart(), nullptr);
-  EXPECT_EQ(view.latencyChart()->series().size(), 1);
-  EXPECT_EQ(view.latencyChart()->animationOptions(), QChart::NoAnimation);
-  ASSERT_NE(view.timelineChart(), nullptr);
-  EXPECT_EQ(view.timelineChart()->series().size(), 3);
-  EXPECT_GE(view.heatMap()->rowNames().size(), 1);
-  EXPECT_FALSE(view.heatMap()->cells().isNull());
-  EXPECT_GT(view.heatMap()->maxUnits(), 0);
+  ASSERT_NE(view.results()->latencyChart(), nullptr);
+  EXPECT_EQ(view.results()->latencyChart()->series().size(), 1);
+  EXPECT_EQ(view.results()->latencyChart()->animationOptions(), QChart::NoAnimation);
+  ASSERT_NE(view.results()->timelineChart(), nullptr);
+  EXPECT_EQ(view.results()->timelineChart()->series().size(), 3);
+  EXPECT_GE(view.results()->heatMap()->rowNames().size(), 1);
+  EXPECT_FALSE(view.results()->heatMap()->cells().isNull());
+  EXPECT_GT(view.results()->heatMap()->maxUnits(), 0);
   // DynamoDB has no cache and no server: no utilization chart, no comparison.
-  EXPECT_EQ(view.utilizationChart(), nullptr);
-  EXPECT_EQ(view.comparisonModel()->rowCount(), 0);
+  EXPECT_EQ(view.results()->utilizationChart(), nullptr);
+  EXPECT_EQ(view.results()->comparisonModel()->rowCount(), 0);
 }
 
 TEST_F(SimulateViewTest, allEnginesRunSideBySideOnTheSameSeed) {
@@ -96,23 +98,26 @@ TEST_F(SimulateViewTest, allEnginesRunSideBySideOnTheSameSeed) {
   const char* engines[] = {"dynamodb", "relational", "cache", "cache-aside"};
   for (int i = 0; i < 4; ++i) {
     EXPECT_EQ(view.runs()[static_cast<std::size_t>(i)].engine, engines[i]);
-    EXPECT_EQ(
-        view.comparisonModel()->index(i, ComparisonTableModel::kEngineColumn).data().toString(),
-        engines[i]);
+    EXPECT_EQ(view.results()
+                  ->comparisonModel()
+                  ->index(i, ComparisonTableModel::kEngineColumn)
+                  .data()
+                  .toString(),
+              engines[i]);
   }
   // The same requests arrive on every engine.
   EXPECT_EQ(view.runs()[0].requests, view.runs()[1].requests);
-  EXPECT_EQ(view.patternComparisonModel()->rowCount(), 8);
-  EXPECT_EQ(view.patternComparisonModel()->columnCount(), 5);
+  EXPECT_EQ(view.results()->patternComparisonModel()->rowCount(), 8);
+  EXPECT_EQ(view.results()->patternComparisonModel()->columnCount(), 5);
   // The relational run has a server: its utilization is charted when it is shown.
   ASSERT_TRUE(view.showRun(1));
-  EXPECT_EQ(view.runModel()->engine(), "relational");
-  ASSERT_NE(view.utilizationChart(), nullptr);
-  EXPECT_GE(view.utilizationChart()->series().size(), 1);
+  EXPECT_EQ(view.results()->runModel()->engine(), "relational");
+  ASSERT_NE(view.results()->utilizationChart(), nullptr);
+  EXPECT_GE(view.results()->utilizationChart()->series().size(), 1);
   ASSERT_TRUE(view.showRun(3));
-  ASSERT_NE(view.utilizationChart(), nullptr);
+  ASSERT_NE(view.results()->utilizationChart(), nullptr);
   // The cache's hit ratio and both servers.
-  EXPECT_EQ(view.utilizationChart()->series().size(), 3);
+  EXPECT_EQ(view.results()->utilizationChart()->series().size(), 3);
   EXPECT_FALSE(view.showRun(4));
 }
 

@@ -11,7 +11,9 @@
 #include "tests/ui/qt_test_application.h"
 #include "tests/ui/studio_test_data.h"
 #include "ui/document/project_document.h"
+#include "ui/models/cost_table_model.h"
 #include "ui/models/proposal_table_model.h"
+#include "ui/views/cost_view.h"
 #include "ui/views/main_window.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
@@ -24,10 +26,10 @@ using test::qtPath;
 
 class ViewScreenshotsTest : public test::UiTest {};
 
-const char* const kViews[] = {"model.png",         "diagram.png",        "plan.png",
-                              "aggregate.png",     "aggregate-gsi.png",  "proposals.png",
-                              "simulate.png",      "simulate-all.png",   "editing.png",
-                              "design-editor.png", "workload-editor.png"};
+const char* const kViews[] = {
+    "model.png",     "diagram.png",  "plan.png",          "aggregate.png",      "aggregate-gsi.png",
+    "proposals.png", "simulate.png", "heatmap.png",       "simulate-all.png",   "cost.png",
+    "runs.png",      "editing.png",  "design-editor.png", "workload-editor.png"};
 
 // A painted view has many colours (antialiased text, icons, lines); a blank one has one.
 int colourCount(const QImage& image) {
@@ -75,6 +77,9 @@ TEST_F(ViewScreenshotsTest, writesOnePngPerViewWithTheModelerAndTheRunsDone) {
   EXPECT_FALSE(window.simulateView()->isRunning());
   ASSERT_EQ(window.simulateView()->runs().size(), 4u);
   EXPECT_DOUBLE_EQ(window.simulateView()->runs().front().durationSeconds, kScreenshotRunSeconds);
+  // Both simulations were kept, and the Cost tab priced the last one's runs beside the plan.
+  EXPECT_EQ(window.document()->project().runs.size(), 5u);
+  EXPECT_EQ(window.costView()->costModel()->rowCount(), 1 + 4);
 }
 
 TEST_F(ViewScreenshotsTest, theScreenshotOptionWritesAPngPerView) {

@@ -12,6 +12,7 @@ Autosaver::Autosaver(ProjectDocument* document, RecoveryStore store, QObject* pa
   timer_.setInterval(interval_);
   connect(&timer_, &QTimer::timeout, this, [this] { autosaveNow(); });
   connect(document_, &ProjectDocument::changed, this, [this] { dirty_ = true; });
+  connect(document_, &ProjectDocument::runsChanged, this, [this] { dirty_ = true; });
   connect(document_, &ProjectDocument::modifiedChanged, this, &Autosaver::modifiedChanged);
   // The file the changes belong to changed (Save As, Open): the old recovery file is stale.
   connect(document_, &ProjectDocument::filePathChanged, this, [this] {

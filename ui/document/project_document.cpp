@@ -109,6 +109,13 @@ void ProjectDocument::applyEdit(const std::function<void(model::Project&)>& edit
   emit changed();
 }
 
+void ProjectDocument::applyRunsEdit(
+    const std::function<void(std::vector<model::SavedRun>&)>& edit) {
+  emit aboutToChangeRuns();
+  edit(project_.runs);
+  emit runsChanged();
+}
+
 void ProjectDocument::setFileAndDiagnostics(const QString& path, model::Diagnostics diagnostics) {
   diagnostics_ = std::move(diagnostics);
   emit diagnosticsChanged();

@@ -78,6 +78,11 @@ class ProjectDocument : public QObject {
   // For undo commands only: changes the project with `edit` between aboutToChange() and
   // changed(). Widgets push commands instead (STYLE.md, rule 8).
   void applyEdit(const std::function<void(model::Project&)>& edit);
+  // For the commands on kept runs only: changes the project's runs with `edit` between
+  // aboutToChangeRuns() and runsChanged(), not aboutToChange() and changed(): runs are no input
+  // of the planner, the modeler, the diagram or the editors, so keeping a run leaves their work
+  // (a list of proposals, say) standing.
+  void applyRunsEdit(const std::function<void(std::vector<model::SavedRun>&)>& edit);
   // For ImportProjectCommand only: the file the project belongs to, and the findings shown.
   void setFileAndDiagnostics(const QString& path, model::Diagnostics diagnostics);
 
@@ -95,6 +100,10 @@ class ProjectDocument : public QObject {
   // The project was replaced or edited: item models end their reset or update.
   void changed();
   void diagnosticsChanged();
+  // The project's kept runs were edited (applyRunsEdit); a project replaced or loaded emits
+  // changed() instead.
+  void aboutToChangeRuns();
+  void runsChanged();
   void filePathChanged(const QString& path);
   void modifiedChanged(bool modified);
 

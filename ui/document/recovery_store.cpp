@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "model/io/native_project_store.h"
 #include "model/io/project_file.h"
 #include "model/schema/project_validator.h"
 
@@ -75,6 +76,9 @@ Status RecoveryStore::write(const model::Project& project, const QString& projec
                 projectPath.isEmpty() ? QString() : QFileInfo(projectPath).absoluteFilePath());
   copy.extra.emplace_back(kRecoveryProjectField,
                           QJsonDocument(record).toJson(QJsonDocument::Compact).toStdString());
+  // Kept runs exist only in the native form, so a project with runs is recovered from one (the
+  // reader goes by content, not by the name).
+  if (!copy.runs.empty()) return model::writeNativeProject(copy, toPath(recoveryPath));
   return model::saveProjectFile(copy, toPath(recoveryPath));
 }
 

@@ -26,7 +26,8 @@ struct RecoveredProject {
 };
 
 // The folder of recovery files (by default AppDataLocation/recovery): each is a kvlab/1 text file
-// written atomically (model::saveProjectFile), that records the project file it belongs to in an
+// (or, for a project with kept runs, the native form under the same name) written atomically,
+// that records the project file it belongs to in an
 // extra top-level field. A project saved to a file has one recovery file, named from a hash of
 // the file's absolute path (`<sha256>.kvlab.json`); an untitled project gets a name of its own
 // (`untitled-<uuid>.kvlab.json`). A studio that writes a recovery file holds `NAME.lock` beside it

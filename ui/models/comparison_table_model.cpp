@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/number_text.h"
 #include "ui/models/run_table_model.h"
 
@@ -11,9 +12,14 @@ ComparisonTableModel::ComparisonTableModel(QObject* parent) : QAbstractTableMode
 
 ComparisonTableModel::~ComparisonTableModel() = default;
 
-void ComparisonTableModel::setRuns(const std::vector<sim::RunResult>& runs) {
+void ComparisonTableModel::setRuns(const std::vector<sim::RunResult>& runs,
+                                   const QStringList& labels) {
   beginResetModel();
   rows_ = sim::compareRuns(runs);
+  labelled_ = !labels.isEmpty();
+  for (std::size_t i = 0; i < rows_.size() && i < static_cast<std::size_t>(labels.size()); ++i) {
+    rows_[i].engine = labels[static_cast<qsizetype>(i)].toStdString();
+  }
   endResetModel();
 }
 
@@ -78,7 +84,7 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
   if (role == Qt::DisplayRole) {
     switch (section) {
       case kEngineColumn:
-        return tr("Engine");
+        return labelled_ ? tr("Run") : tr("Engine");
       case kOfferedColumn:
         return tr("Offered/s");
       case kDoneColumn:
@@ -108,6 +114,14 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Requests that arrived per second of the run");
       case kDoneColumn:
         return tr("Requests that succeeded per second of the run");
+      case kFailedColumn:
+        return tr(
+            "Requests that gave up after their last attempt, or were still in flight at the "
+            "end");
+      case kThrottledColumn:
+        return termToolTip(
+            tr("Throttled attempts: a request retried after a throttle counts each time."),
+            {DynamoDbTerm::Throttle});
       case kBusyColumn:
         return tr("The busiest server's utilization (engines with servers: relational, cache)");
       case kSaturationColumn:

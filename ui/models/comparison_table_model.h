@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QAbstractTableModel>
+#include <QStringList>
 #include <vector>
 
 #include "simulator/metrics/run_comparison.h"
@@ -34,8 +35,9 @@ class ComparisonTableModel : public QAbstractTableModel {
   explicit ComparisonTableModel(QObject* parent = nullptr);
   ~ComparisonTableModel() override;
 
-  // Shows `runs` side by side (resets the model).
-  void setRuns(const std::vector<sim::RunResult>& runs);
+  // Shows `runs` side by side (resets the model), each row named by its label in `labels` (the
+  // engine's name when there is none; saved runs are named by the user).
+  void setRuns(const std::vector<sim::RunResult>& runs, const QStringList& labels = {});
   void clear();
 
   int rowCount(const QModelIndex& parent = {}) const override;
@@ -46,6 +48,7 @@ class ComparisonTableModel : public QAbstractTableModel {
 
  private:
   std::vector<sim::ComparisonRow> rows_;
+  bool labelled_ = false;  // rows named by labels: the first column is "Run", not "Engine"
 };
 
 }  // namespace kvlab::ui

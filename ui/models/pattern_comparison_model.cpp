@@ -1,5 +1,6 @@
 #include "ui/models/pattern_comparison_model.h"
 
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/number_text.h"
 #include "ui/models/run_table_model.h"
 
@@ -9,10 +10,15 @@ PatternComparisonModel::PatternComparisonModel(QObject* parent) : QAbstractTable
 
 PatternComparisonModel::~PatternComparisonModel() = default;
 
-void PatternComparisonModel::setRuns(const std::vector<sim::RunResult>& runs) {
+void PatternComparisonModel::setRuns(const std::vector<sim::RunResult>& runs,
+                                     const QStringList& labels) {
   beginResetModel();
   engines_.clear();
-  for (const sim::RunResult& r : runs) engines_ << QString::fromStdString(r.engine);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    engines_ << (static_cast<qsizetype>(i) < labels.size()
+                     ? labels[static_cast<qsizetype>(i)]
+                     : QString::fromStdString(runs[i].engine));
+  }
   rows_ = sim::comparePatternLatency(runs);
   endResetModel();
 }
@@ -49,7 +55,10 @@ QVariant PatternComparisonModel::headerData(int section, Qt::Orientation orienta
   if (role == Qt::DisplayRole) {
     return section == 0 ? tr("Pattern") : tr("%1 p99 ms").arg(engines_.at(section - 1));
   }
-  if (role == Qt::ToolTipRole && section > 0) {
+  if (role == Qt::ToolTipRole) {
+    if (section == 0) {
+      return termToolTip(tr("The access pattern's id."), {DynamoDbTerm::AccessPattern});
+    }
     return tr("The pattern's 99th percentile latency on %1, in milliseconds")
         .arg(engines_.at(section - 1));
   }

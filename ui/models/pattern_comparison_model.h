@@ -20,7 +20,8 @@ class PatternComparisonModel : public QAbstractTableModel {
   explicit PatternComparisonModel(QObject* parent = nullptr);
   ~PatternComparisonModel() override;
 
-  void setRuns(const std::vector<sim::RunResult>& runs);
+  // One column per run, headed by its label in `labels` (the engine's name when there is none).
+  void setRuns(const std::vector<sim::RunResult>& runs, const QStringList& labels = {});
   void clear();
 
   int rowCount(const QModelIndex& parent = {}) const override;

@@ -11,12 +11,16 @@
 #include <tuple>
 #include <vector>
 
+#include "simulator/engines/dynamodb/dynamodb_options.h"
+#include "ui/models/dynamodb_terms.h"
 #include "ui/models/number_text.h"
 
 namespace kvlab::ui {
 namespace {
 
 const QColor kAbsent(0xe4, 0xe4, 0xe4);
+// Past a partition's limit: DynamoDB throttles there (burst capacity aside).
+const QColor kOverLimit(0x4a, 0x14, 0x8c);
 
 // Pale yellow through orange to dark red, for 0..1.
 QColor heatColour(double fraction) {
@@ -42,6 +46,21 @@ constexpr int kMargin = 6;
 
 HeatMapWidget::HeatMapWidget(QWidget* parent) : QWidget(parent) {
   setAttribute(Qt::WA_OpaquePaintEvent);
+  setToolTip(termToolTip(
+      tr("A row per partition of the table or of a GSI (\"table #3\": the table's partition 3), "
+         "the hottest %1 when there are more; a column per second of the run (on a long run, "
+         "several seconds at their maximum). A cell's colour is how near the partition came to "
+         "its limit that second: the larger of its read units / %3 and its write units / %4, "
+         "from pale yellow (idle) to dark red (at the limit); purple is over it, where DynamoDB "
+         "throttles. A row dark while the others are pale is a hot partition.\nGrey: the "
+         "partition did not exist yet, or no longer. A partition that splits (past its data "
+         "limit, for more throughput, or for heat: in KV Lab after %2 seconds in a row over its "
+         "limit) ends there, and two rows start.")
+          .arg(kMaxRows)
+          .arg(sim::DynamoDbOptions{}.splitAfterSeconds)
+          .arg(numberText(sim::DynamoDbOptions{}.partitionReadUnits),
+               numberText(sim::DynamoDbOptions{}.partitionWriteUnits)),
+      {DynamoDbTerm::Partition, DynamoDbTerm::SplitForHeat}));
   clear();
 }
 
@@ -55,6 +74,7 @@ void HeatMapWidget::clear() {
   rowNames_.clear();
   image_ = QImage();
   maxUnits_ = 0;
+  peakShare_ = 0;
   leftOut_ = 0;
   emptyText_ = tr("No run yet.");
   update();
@@ -110,6 +130,10 @@ void HeatMapWidget::setRun(const sim::RunResult& run) {
   secondsPerColumn_ = static_cast<int>(fold);
   firstSecond_ = static_cast<double>(first);
 
+  // The run's own limits are not in its result; these are DynamoDB's, which the studio's runs
+  // use (a run with other partition limits is coloured against DynamoDB's).
+  const double readLimit = sim::DynamoDbOptions{}.partitionReadUnits;
+  const double writeLimit = sim::DynamoDbOptions{}.partitionWriteUnits;
   std::vector<std::vector<double>> values;
   std::vector<std::vector<bool>> present;
   for (const sim::PartitionHeat* h : parts) {
@@ -120,12 +144,15 @@ void HeatMapWidget::setRun(const sim::RunResult& run) {
     for (std::size_t i = 0; i < length; ++i) {
       const std::int64_t second = h->fromSecond + static_cast<std::int64_t>(i);
       if (second >= end) break;
-      const double units = (i < h->readUnits.size() ? h->readUnits[i] : 0.0) +
-                           (i < h->writeUnits.size() ? h->writeUnits[i] : 0.0);
+      const double read = i < h->readUnits.size() ? h->readUnits[i] : 0.0;
+      const double write = i < h->writeUnits.size() ? h->writeUnits[i] : 0.0;
+      // Reads and writes have limits of their own; the nearer one is the partition's load.
+      const double share = std::max(read / readLimit, write / writeLimit);
       const auto column = static_cast<std::size_t>((second - first) / fold);
-      row[column] = std::max(row[column], units);
+      row[column] = std::max(row[column], share);
       here[column] = true;
-      maxUnits_ = std::max(maxUnits_, units);
+      maxUnits_ = std::max(maxUnits_, read + write);
+      peakShare_ = std::max(peakShare_, share);
     }
     values.push_back(std::move(row));
     present.push_back(std::move(here));
@@ -136,8 +163,10 @@ void HeatMapWidget::setRun(const sim::RunResult& run) {
     for (int x = 0; x < columns; ++x) {
       const auto r = static_cast<std::size_t>(y);
       const auto c = static_cast<std::size_t>(x);
-      image_.setPixelColor(
-          x, y, present[r][c] ? heatColour(maxUnits_ > 0 ? values[r][c] / maxUnits_ : 0) : kAbsent);
+      image_.setPixelColor(x, y,
+                           !present[r][c]     ? kAbsent
+                           : values[r][c] > 1 ? kOverLimit
+                                              : heatColour(values[r][c]));
     }
   }
   emptyText_.clear();
@@ -151,7 +180,10 @@ void HeatMapWidget::paintEvent(QPaintEvent*) {
   QFont titleFont = font();
   titleFont.setBold(true);
   painter.setFont(titleFont);
-  QString title = tr("Partition heat: read + write units per second");
+  QString title = tr("Partition heat: each second's share of the partition's limit (%1 read, %2 "
+                     "write units)")
+                      .arg(numberText(sim::DynamoDbOptions{}.partitionReadUnits),
+                           numberText(sim::DynamoDbOptions{}.partitionWriteUnits));
   if (secondsPerColumn_ > 1 && !image_.isNull()) {
     title += tr(" (the maximum of each %1 s)").arg(secondsPerColumn_);
   }
@@ -209,8 +241,11 @@ void HeatMapWidget::paintEvent(QPaintEvent*) {
         Qt::AlignLeft, tr("%1 cooler partitions left out").arg(leftOut_));
   }
 
-  // The colour scale.
-  const QRect legend(width() - kLegendWidth + 6, cells.top(), 14, cells.height());
+  // The colour scale, 0 to 100% of the limit, with the colour of "over" above it.
+  const int overHeight = std::min(16, cells.height() / 6);
+  const QRect over(width() - kLegendWidth + 6, cells.top(), 14, overHeight);
+  painter.fillRect(over, kOverLimit);
+  const QRect legend(over.left(), over.bottom() + 5, 14, cells.bottom() - over.bottom() - 5);
   QLinearGradient gradient(legend.bottomLeft(), legend.topLeft());
   for (int i = 0; i <= 10; ++i) gradient.setColorAt(i / 10.0, heatColour(i / 10.0));
   painter.fillRect(legend, gradient);
@@ -219,7 +254,10 @@ void HeatMapWidget::paintEvent(QPaintEvent*) {
   painter.setPen(palette().color(QPalette::Text));
   const QRect labels(legend.right() + 4, legend.top() - metrics.height() / 2, kLegendWidth - 24,
                      legend.height() + metrics.height());
-  painter.drawText(labels, Qt::AlignLeft | Qt::AlignTop, numberText(std::round(maxUnits_)));
+  painter.drawText(QRect(labels.left(), over.center().y() - metrics.height() / 2, labels.width(),
+                         metrics.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, tr("over"));
+  painter.drawText(labels, Qt::AlignLeft | Qt::AlignTop, QStringLiteral("100%"));
   painter.drawText(labels, Qt::AlignLeft | Qt::AlignBottom, QStringLiteral("0"));
 }
 

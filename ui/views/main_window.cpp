@@ -1,5 +1,6 @@
 #include "ui/views/main_window.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -35,6 +36,7 @@
 #include "model/interop/exporters.h"
 #include "model/interop/importers.h"
 #include "model/io/atomic_file.h"
+#include "model/io/project_file.h"
 #include "model/schema/project_validator.h"
 #include "report/pdf/pdf_report.h"
 #include "report/report_data.h"
@@ -56,12 +58,15 @@
 #include "ui/models/project_tree_model.h"
 #include "ui/views/access_pattern_editor.h"
 #include "ui/views/aggregate_view.h"
+#include "ui/views/cost_view.h"
 #include "ui/views/design_editor.h"
 #include "ui/views/entity_diagram_view.h"
 #include "ui/views/entity_editor.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
 #include "ui/views/relationship_editor.h"
+#include "ui/views/run_results_panel.h"
+#include "ui/views/saved_runs_view.h"
 #include "ui/views/simulate_view.h"
 #include "ui/views/workload_editor.h"
 
@@ -144,6 +149,13 @@ MainWindow::MainWindow(QWidget* parent)
   proposalsView_->setObjectName(QStringLiteral("proposalsView"));
   simulateView_ = new SimulateView(document_, prices_, pricesProblem, this);
   simulateView_->setObjectName(QStringLiteral("simulateView"));
+  savedRunsView_ = new SavedRunsView(document_, this);
+  savedRunsView_->setObjectName(QStringLiteral("savedRunsView"));
+  costView_ = new CostView(document_, prices_, pricesProblem, this);
+  costView_->setObjectName(QStringLiteral("costView"));
+  // The Cost tab prices the Simulate tab's last runs beside the plans.
+  connect(simulateView_, &SimulateView::runFinished, this,
+          [this] { costView_->setRuns(simulateView_->runs()); });
   diagramView_ = new EntityDiagramView(document_, this);
   diagramView_->setObjectName(QStringLiteral("diagramView"));
   connect(diagramView_, &EntityDiagramView::entityActivated, this, [this](int row) {
@@ -164,6 +176,8 @@ MainWindow::MainWindow(QWidget* parent)
   views_->addTab(aggregateView_, tr("Aggregate"));
   views_->addTab(proposalsView_, tr("Proposals"));
   views_->addTab(simulateView_, tr("Simulate"));
+  views_->addTab(savedRunsView_, tr("Runs"));
+  views_->addTab(costView_, tr("Cost"));
   views_->setTabToolTip(kModelView, tr("The project: entities, relationships, access patterns "
                                        "and designs"));
   views_->setTabToolTip(kDiagramView, tr("The entities and their relationships as a diagram"));
@@ -174,6 +188,9 @@ MainWindow::MainWindow(QWidget* parent)
   views_->setTabToolTip(kProposalsView, tr("Designs the modeler proposes for the access patterns"));
   views_->setTabToolTip(kSimulateView, tr("A design's workload in virtual time on DynamoDB, a "
                                           "relational database or a cache"));
+  views_->setTabToolTip(kRunsView, tr("The runs kept in the project, alone or side by side"));
+  views_->setTabToolTip(kCostView, tr("A month's cost of each design as planned, and of the "
+                                      "last simulation on each engine"));
   setCentralWidget(views_);
 
   createActions();
@@ -615,8 +632,28 @@ void MainWindow::open() {
   }
 }
 
+bool MainWindow::confirmRunsLeftOut(const QString& path) {
+  const std::size_t runs = document_->project().runs.size();
+  if (runs == 0 ||
+      model::projectFileFormFor(path.toStdString()) == model::ProjectFileForm::Native) {
+    return true;
+  }
+  QMessageBox box(
+      QMessageBox::Warning, tr("Save Project"),
+      tr("%1 is a text file, which holds no simulation runs.").arg(QFileInfo(path).fileName()),
+      QMessageBox::Save | QMessageBox::Cancel, this);
+  box.setInformativeText(
+      tr("The project's %n kept run(s) would be left out of it, and lost when you close the "
+         "project. Save As a .kvlab file keeps them.",
+         nullptr, static_cast<int>(runs)));
+  box.button(QMessageBox::Save)->setText(tr("Save Without Runs"));
+  box.setDefaultButton(QMessageBox::Cancel);
+  return box.exec() == QMessageBox::Save;
+}
+
 bool MainWindow::save() {
   if (document_->filePath().isEmpty()) return saveAs();
+  if (!confirmRunsLeftOut(document_->filePath())) return false;
   const Status status = saveFileAs(document_->filePath());
   if (!status.ok()) {
     QMessageBox::warning(this, tr("Save Project"), QString::fromStdString(status.message()));
@@ -633,7 +670,9 @@ bool MainWindow::saveAs() {
       this, tr("Save Project As"), suggested, kNativeFilter + QStringLiteral(";;") + kJsonFilter,
       &selectedFilter);
   if (chosen.isEmpty()) return false;
-  const Status status = saveFileAs(withProjectSuffix(chosen, selectedFilter));
+  const QString path = withProjectSuffix(chosen, selectedFilter);
+  if (!confirmRunsLeftOut(path)) return false;
+  const Status status = saveFileAs(path);
   if (!status.ok()) {
     QMessageBox::warning(this, tr("Save Project As"), QString::fromStdString(status.message()));
   }
@@ -715,9 +754,16 @@ Status MainWindow::writeReport(const QString& format, const QString& design, con
     return Status::Error(path.toStdString() + ": the project has no design named '" +
                          design.toStdString() + "' (nothing was written)");
   }
+  // The Simulate tab's last runs of the design; without any, the kept runs chosen in the Runs
+  // tab (so a report after reopening a project still has its runs).
   std::vector<sim::RunResult> runs;
   for (const sim::RunResult& run : simulateView_->runs()) {
     if (run.design == chosen->name) runs.push_back(run);
+  }
+  if (runs.empty()) {
+    for (const sim::RunResult& run : savedRunsView_->results()->runs()) {
+      if (run.design == chosen->name) runs.push_back(run);
+    }
   }
   const model::DesignPlan plan = model::planDesign(project, *chosen, *prices_);
   const report::ReportData data = report::buildReportData(report::ReportInputs{

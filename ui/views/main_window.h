@@ -36,6 +36,8 @@ class ProjectDocument;
 class ProjectTreeModel;
 class ProposalsView;
 class RelationshipEditor;
+class CostView;
+class SavedRunsView;
 class SimulateView;
 struct RecoveryFile;
 
@@ -61,6 +63,8 @@ class MainWindow : public QMainWindow {
     kAggregateView,
     kProposalsView,
     kSimulateView,
+    kRunsView,
+    kCostView,
     kViewCount
   };
 
@@ -72,6 +76,8 @@ class MainWindow : public QMainWindow {
   AggregateView* aggregateView() const { return aggregateView_; }
   ProposalsView* proposalsView() const { return proposalsView_; }
   SimulateView* simulateView() const { return simulateView_; }
+  SavedRunsView* savedRunsView() const { return savedRunsView_; }
+  CostView* costView() const { return costView_; }
   EntityDiagramView* diagramView() const { return diagramView_; }
   EntityEditor* entityEditor() const { return entityEditor_; }
   AccessPatternEditor* patternEditor() const { return patternEditor_; }
@@ -182,6 +188,9 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
 
  private:
+  // Before a save to `path`: true when it is a native file or the project has no runs, or the
+  // user agrees to leave the runs out of a text file.
+  bool confirmRunsLeftOut(const QString& path);
   void createActions();
   void createDiagnosticsDock();
   void createEditorPane();
@@ -216,6 +225,8 @@ class MainWindow : public QMainWindow {
   AggregateView* aggregateView_ = nullptr;
   ProposalsView* proposalsView_ = nullptr;
   SimulateView* simulateView_ = nullptr;
+  SavedRunsView* savedRunsView_ = nullptr;
+  CostView* costView_ = nullptr;
   EntityDiagramView* diagramView_ = nullptr;
   std::shared_ptr<const model::capacity::PriceSheet> prices_;
   QString pricesProblem_;

@@ -118,13 +118,18 @@ QChart* makeLatencyChart(const sim::RunResult& run) {
   return chart;
 }
 
-QChart* makeLatencyComparisonChart(const std::vector<sim::RunResult>& runs) {
-  QChart* chart = newChart(QObject::tr("p99 latency per pattern, engine by engine (ms)"));
+QChart* makeLatencyComparisonChart(const std::vector<sim::RunResult>& runs,
+                                   const QStringList& labels) {
+  QChart* chart =
+      newChart(labels.isEmpty() ? QObject::tr("p99 latency per pattern, engine by engine (ms)")
+                                : QObject::tr("p99 latency per pattern, run by run (ms)"));
   if (runs.empty()) return chart;
   auto* series = new QBarSeries;
   double max = 0;
-  for (const sim::RunResult& r : runs) {
-    auto* set = new QBarSet(text(r.engine));
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const sim::RunResult& r = runs[i];
+    const auto label = static_cast<qsizetype>(i);
+    auto* set = new QBarSet(label < labels.size() ? labels[label] : text(r.engine));
     for (const sim::PatternResult& first : runs.front().patterns) {
       double value = 0;
       for (const sim::PatternResult& p : r.patterns) {

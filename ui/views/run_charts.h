@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 #include "simulator/metrics/run_result.h"
@@ -15,8 +16,10 @@ namespace kvlab::ui {
 
 // p50, p95 and p99 latency of each pattern of `run`, as grouped bars, in milliseconds.
 QChart* makeLatencyChart(const sim::RunResult& run);
-// Each pattern's p99 on each run, as bars grouped by pattern, one colour per engine.
-QChart* makeLatencyComparisonChart(const std::vector<sim::RunResult>& runs);
+// Each pattern's p99 on each run, as bars grouped by pattern, one colour per run, named by its
+// label in `labels` (the engine's name when there is none).
+QChart* makeLatencyComparisonChart(const std::vector<sim::RunResult>& runs,
+                                   const QStringList& labels = {});
 // Requests, throttled attempts and failures per timeline bucket, every pattern together, over
 // the run's duration.
 QChart* makeTimelineChart(const sim::RunResult& run);

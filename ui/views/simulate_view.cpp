@@ -1,29 +1,23 @@
 #include "ui/views/simulate_view.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QSplitter>
-#include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <set>
 #include <utility>
 
 #include "model/design/planner.h"
@@ -31,14 +25,11 @@
 #include "simulator/core/runner.h"
 #include "simulator/core/workload_setup.h"
 #include "simulator/engines/engine_registry.h"
+#include "simulator/metrics/run_result_json.h"
+#include "ui/commands/keep_runs_command.h"
 #include "ui/document/project_document.h"
-#include "ui/models/comparison_table_model.h"
 #include "ui/models/number_text.h"
-#include "ui/models/pattern_comparison_model.h"
-#include "ui/models/run_table_model.h"
-#include "ui/views/heat_map_widget.h"
-#include "ui/views/run_charts.h"
-#include "ui/views/table_view_setup.h"
+#include "ui/views/run_results_panel.h"
 
 namespace kvlab::ui {
 
@@ -53,7 +44,6 @@ struct SimulateView::Control {
 
 namespace {
 
-constexpr int kMaxColumnWidth = 200;
 const QString kAllEngines = QStringLiteral("all");
 const QString kMean = QStringLiteral("mean");
 const QString kPeak = QStringLiteral("peak");
@@ -134,14 +124,6 @@ SimulationOutcome simulate(SimulationRequest request, std::shared_ptr<ControlT> 
   return outcome;
 }
 
-QChartView* newChartView(QWidget* parent, const QString& name, const QString& title) {
-  auto* view = new QChartView(makePlaceholderChart(title), parent);
-  view->setObjectName(name);
-  view->setRenderHint(QPainter::Antialiasing);
-  view->setMinimumSize(260, 180);
-  return view;
-}
-
 }  // namespace
 
 SimulateView::SimulateView(ProjectDocument* document,
@@ -161,23 +143,8 @@ SimulateView::SimulateView(ProjectDocument* document,
       cancelButton_(new QPushButton(tr("&Cancel"), this)),
       progressBar_(new QProgressBar(this)),
       statusLabel_(new QLabel(this)),
-      comparisonBox_(new QGroupBox(tr("Side by side (same project, load and seed)"), this)),
-      comparisonTable_(new QTableView(this)),
-      runSelector_(new QComboBox(this)),
-      runSelectorLabel_(new QLabel(tr("Run shown:"), this)),
-      tables_(new QTabWidget(this)),
-      runTable_(new QTableView(this)),
-      patternTable_(new QTableView(this)),
-      chartGrid_(new QGridLayout),
-      latencyView_(
-          newChartView(this, QStringLiteral("latencyChart"), tr("Latency per pattern (ms)"))),
-      timelineView_(newChartView(this, QStringLiteral("timelineChart"), tr("Requests per bucket"))),
-      utilizationView_(newChartView(this, QStringLiteral("utilizationChart"),
-                                    tr("Cache hit ratio and server utilization (%)"))),
-      heatMap_(new HeatMapWidget(this)),
-      runModel_(new RunTableModel(this)),
-      comparisonModel_(new ComparisonTableModel(this)),
-      patternModel_(new PatternComparisonModel(this)),
+      keepButton_(new QPushButton(tr("&Keep in Project"), this)),
+      results_(new RunResultsPanel(this)),
       watcher_(new QFutureWatcher<SimulationOutcome>(this)),
       progressTimer_(new QTimer(this)) {
   designSelector_->setObjectName(QStringLiteral("simulateDesign"));
@@ -217,6 +184,11 @@ SimulateView::SimulateView(ProjectDocument* document,
   cancelButton_->setObjectName(QStringLiteral("cancelButton"));
   cancelButton_->setToolTip(tr("Stop the run at its next virtual second, keeping what it has"));
   cancelButton_->setEnabled(false);
+  keepButton_->setObjectName(QStringLiteral("keepRunsButton"));
+  keepButton_->setToolTip(
+      tr("Keep these runs in the project (saved with it in a .kvlab file), to look at again and "
+         "compare with later runs in the Runs tab"));
+  keepButton_->setEnabled(false);
   progressBar_->setObjectName(QStringLiteral("simulateProgress"));
   progressBar_->setRange(0, 1000);
   progressBar_->setValue(0);
@@ -244,86 +216,22 @@ SimulateView::SimulateView(ProjectDocument* document,
   auto* actions = new QHBoxLayout;
   actions->addWidget(runButton_);
   actions->addWidget(cancelButton_);
+  actions->addWidget(keepButton_);
   actions->addWidget(progressBar_);
   actions->addWidget(statusLabel_, 1);
-
-  comparisonTable_->setObjectName(QStringLiteral("comparisonTable"));
-  comparisonTable_->setModel(comparisonModel_);
-  setUpReadOnlyTable(comparisonTable_);
-  comparisonTable_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  auto* comparisonLayout = new QVBoxLayout(comparisonBox_);
-  comparisonLayout->setContentsMargins(4, 4, 4, 4);
-  comparisonLayout->addWidget(comparisonTable_);
-  comparisonBox_->setVisible(false);
-
-  runSelector_->setObjectName(QStringLiteral("runSelector"));
-  runTable_->setObjectName(QStringLiteral("runTable"));
-  runTable_->setModel(runModel_);
-  setUpReadOnlyTable(runTable_);
-  patternTable_->setObjectName(QStringLiteral("patternComparisonTable"));
-  patternTable_->setModel(patternModel_);
-  setUpReadOnlyTable(patternTable_);
-  tables_->setObjectName(QStringLiteral("runTables"));
-  tables_->addTab(runTable_, tr("Per pattern"));
-  tables_->addTab(patternTable_, tr("p99 by engine"));
-  tables_->setTabVisible(1, false);
-
-  auto* left = new QWidget(this);
-  auto* leftLayout = new QVBoxLayout(left);
-  leftLayout->setContentsMargins(0, 0, 0, 0);
-  auto* selectorRow = new QHBoxLayout;
-  selectorRow->addWidget(runSelectorLabel_);
-  selectorRow->addWidget(runSelector_, 1);
-  leftLayout->addLayout(selectorRow);
-  leftLayout->addWidget(tables_, 1);
-  runSelectorLabel_->setVisible(false);
-  runSelector_->setVisible(false);
-
-  auto* charts = new QWidget(this);
-  chartGrid_->setContentsMargins(0, 0, 0, 0);
-  chartGrid_->setSpacing(4);
-  charts->setLayout(chartGrid_);
-  heatMap_->setObjectName(QStringLiteral("heatMap"));
-  chartGrid_->addWidget(latencyView_, 0, 0);
-  chartGrid_->addWidget(timelineView_, 0, 1);
-  chartGrid_->addWidget(heatMap_, 1, 0);
-  chartGrid_->addWidget(utilizationView_, 1, 1);
-
-  auto* splitter = new QSplitter(Qt::Horizontal, this);
-  splitter->addWidget(left);
-  splitter->addWidget(charts);
-  splitter->setChildrenCollapsible(false);
-  splitter->setStretchFactor(0, 0);
-  splitter->setStretchFactor(1, 1);
-  // Room for the per-pattern table's columns; the charts take the rest.
-  splitter->setSizes({560, 720});
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(settings);
   layout->addLayout(actions);
-  layout->addWidget(comparisonBox_);
-  layout->addWidget(splitter, 1);
+  layout->addWidget(results_, 1);
+  results_->setComparisonTitle(tr("Side by side (same project, load and seed)"));
 
-  connect(runModel_, &QAbstractItemModel::modelReset, this,
-          [this] { fitColumns(runTable_, kMaxColumnWidth); });
-  connect(patternModel_, &QAbstractItemModel::modelReset, this,
-          [this] { fitColumns(patternTable_, kMaxColumnWidth); });
-  connect(comparisonModel_, &QAbstractItemModel::modelReset, this, [this] {
-    fitColumns(comparisonTable_, kMaxColumnWidth);
-    // As tall as its rows: a handful of engines.
-    const int rows = comparisonModel_->rowCount();
-    comparisonTable_->setFixedHeight(comparisonTable_->horizontalHeader()->sizeHint().height() +
-                                     rows *
-                                         comparisonTable_->verticalHeader()->defaultSectionSize() +
-                                     2 * comparisonTable_->frameWidth() + 2);
-  });
-  fitColumns(runTable_, kMaxColumnWidth);
   connect(runButton_, &QPushButton::clicked, this, &SimulateView::run);
   connect(cancelButton_, &QPushButton::clicked, this, &SimulateView::cancel);
   connect(watcher_, &QFutureWatcherBase::finished, this, &SimulateView::finished);
   connect(progressTimer_, &QTimer::timeout, this, &SimulateView::pollProgress);
   connect(loadSelector_, &QComboBox::currentIndexChanged, this, &SimulateView::loadChanged);
-  connect(runSelector_, &QComboBox::currentIndexChanged, this, &SimulateView::showRun);
+  connect(keepButton_, &QPushButton::clicked, this, &SimulateView::keepRuns);
   connect(document_, &ProjectDocument::changed, this, &SimulateView::documentChanged);
   progressTimer_->setInterval(100);
   documentChanged();
@@ -333,13 +241,9 @@ SimulateView::~SimulateView() {
   if (control_) control_->cancel.store(true);
 }
 
-QChart* SimulateView::latencyChart() const { return latencyView_->chart(); }
+const std::vector<sim::RunResult>& SimulateView::runs() const { return results_->runs(); }
 
-QChart* SimulateView::timelineChart() const { return timelineView_->chart(); }
-
-QChart* SimulateView::utilizationChart() const {
-  return utilizationView_->isHidden() ? nullptr : utilizationView_->chart();
-}
+bool SimulateView::showRun(int index) { return results_->showRun(index); }
 
 QString SimulateView::statusText() const { return statusLabel_->text(); }
 
@@ -464,6 +368,7 @@ bool SimulateView::run() {
     request.folder = QFileInfo(document_->filePath()).absolutePath().toStdString();
   }
 
+  loadDescription_ = loadSelector_->currentText();
   control_ = std::make_shared<Control>(request.engines.size());
   engineCount_ = static_cast<int>(request.engines.size());
   setRunning(true);
@@ -484,9 +389,42 @@ void SimulateView::cancel() {
   statusLabel_->setText(tr("Cancelling at the next virtual second…"));
 }
 
+bool SimulateView::keepRuns() {
+  if (kept_ || runs().empty() || isRunning()) return false;
+  std::vector<model::SavedRun> saved;
+  std::set<std::string> taken;
+  for (const model::SavedRun& r : document_->project().runs) taken.insert(r.name);
+  for (const sim::RunResult& run : runs()) {
+    // The engine first: a legend or a narrow column still tells runs apart.
+    QString name = tr("%1: %2, %3, %4 s, seed %5")
+                       .arg(QString::fromStdString(run.engine), QString::fromStdString(run.design),
+                            loadDescription_, QString::number(run.durationSeconds, 'g', 6))
+                       .arg(run.seed);
+    if (run.engine == "dynamodb" && run.monthlyCost.capacityMode == "provisioned") {
+      name += tr(", provisioned");
+    }
+    if (run.cancelled) name += tr(" (cancelled)");
+    // A name of its own, so that side by side each run is told apart.
+    QString unique = name;
+    for (int n = 2; taken.count(unique.toStdString()) != 0; ++n) {
+      unique = QStringLiteral("%1 (%2)").arg(name).arg(n);
+    }
+    name = unique;
+    taken.insert(name.toStdString());
+    saved.push_back(model::SavedRun{name.toStdString(), run.design, run.engine, run.seed,
+                                    std::make_shared<const std::string>(sim::runResultJson(run))});
+  }
+  document_->undoStack()->push(new KeepRunsCommand(document_, std::move(saved)));
+  kept_ = true;
+  keepButton_->setEnabled(false);
+  statusLabel_->setText(statusLabel_->text() + tr(" Kept in the project (the Runs tab)."));
+  return true;
+}
+
 void SimulateView::setRunning(bool running) {
   runButton_->setEnabled(!running && designSelector_->count() > 0);
   cancelButton_->setEnabled(running);
+  keepButton_->setEnabled(!running && !kept_ && !runs().empty());
   for (QWidget* w : std::initializer_list<QWidget*>{designSelector_, engineSelector_, durationSpin_,
                                                     seedSpin_, loadSelector_, capacitySelector_}) {
     w->setEnabled(!running);
@@ -528,91 +466,24 @@ void SimulateView::finished() {
     return;
   }
   progressBar_->setValue(outcome.cancelled ? progressBar_->value() : 1000);
-  runs_ = std::move(outcome.runs);
+  const std::vector<sim::RunResult>& runs = outcome.runs;
   std::int64_t requests = 0;
-  for (const sim::RunResult& r : runs_) requests += r.requests;
-  const QString what = runs_.size() == 1
+  for (const sim::RunResult& r : runs) requests += r.requests;
+  const QString what = runs.size() == 1
                            ? tr("%1 s of design %2 on %3")
-                                 .arg(QString::number(runs_.front().durationSeconds, 'g', 6),
-                                      QString::fromStdString(runs_.front().design),
-                                      QString::fromStdString(runs_.front().engine))
-                           : tr("%1 engines").arg(runs_.size());
+                                 .arg(QString::number(runs.front().durationSeconds, 'g', 6),
+                                      QString::fromStdString(runs.front().design),
+                                      QString::fromStdString(runs.front().engine))
+                           : tr("%1 engines").arg(runs.size());
   statusLabel_->setText(
       outcome.cancelled
           ? tr("Cancelled: partial results of %1 (%2 requests).")
                 .arg(what, numberText(static_cast<double>(requests)))
           : tr("Simulated %1: %2 requests.").arg(what, numberText(static_cast<double>(requests))));
-  showResults();
+  kept_ = false;
+  keepButton_->setEnabled(!runs.empty());
+  results_->setRuns(std::move(outcome.runs));
   emit runFinished();
-}
-
-void SimulateView::showResults() {
-  const bool several = runs_.size() > 1;
-  comparisonBox_->setVisible(several);
-  tables_->setTabVisible(1, several);
-  runSelectorLabel_->setVisible(several);
-  runSelector_->setVisible(several);
-  if (several) {
-    comparisonModel_->setRuns(runs_);
-    patternModel_->setRuns(runs_);
-  } else {
-    comparisonModel_->clear();
-    patternModel_->clear();
-  }
-  {
-    const QSignalBlocker block(runSelector_);
-    runSelector_->clear();
-    for (const sim::RunResult& r : runs_) runSelector_->addItem(QString::fromStdString(r.engine));
-  }
-  shownRun_ = -1;
-  if (runs_.empty()) {
-    runModel_->clear();
-    heatMap_->clear();
-    return;
-  }
-  setChart(latencyView_,
-           several ? makeLatencyComparisonChart(runs_) : makeLatencyChart(runs_.front()));
-  showRun(0);
-}
-
-bool SimulateView::showRun(int index) {
-  if (index < 0 || index >= static_cast<int>(runs_.size())) return false;
-  shownRun_ = index;
-  if (runSelector_->currentIndex() != index) {
-    const QSignalBlocker block(runSelector_);
-    runSelector_->setCurrentIndex(index);
-  }
-  const sim::RunResult& run = runs_[static_cast<std::size_t>(index)];
-  runModel_->setRun(run);
-  tables_->setTabText(0, tr("Per pattern: %1").arg(QString::fromStdString(run.engine)));
-  if (runs_.size() == 1) setChart(latencyView_, makeLatencyChart(run));
-  setChart(timelineView_, makeTimelineChart(run));
-  heatMap_->setRun(run);
-  // The bottom row holds the heat map (engines with partitions) and the utilization chart
-  // (engines with a cache or servers); one alone takes the whole row.
-  QChart* utilization = makeUtilizationChart(run);
-  const bool partitions = !run.partitions.heat.empty();
-  chartGrid_->removeWidget(heatMap_);
-  chartGrid_->removeWidget(utilizationView_);
-  if (utilization != nullptr) setChart(utilizationView_, utilization);
-  heatMap_->setVisible(partitions || utilization == nullptr);
-  utilizationView_->setVisible(utilization != nullptr);
-  if (heatMap_->isVisibleTo(this) && utilization != nullptr) {
-    chartGrid_->addWidget(heatMap_, 1, 0);
-    chartGrid_->addWidget(utilizationView_, 1, 1);
-  } else if (utilization != nullptr) {
-    chartGrid_->addWidget(utilizationView_, 1, 0, 1, 2);
-  } else {
-    chartGrid_->addWidget(heatMap_, 1, 0, 1, 2);
-  }
-  return true;
-}
-
-void SimulateView::setChart(QChartView* view, QChart* chart) {
-  // QChartView::setChart does not delete the chart it replaces.
-  QChart* old = view->chart();
-  view->setChart(chart);
-  delete old;
 }
 
 }  // namespace kvlab::ui

@@ -11,26 +11,17 @@
 #include "model/capacity/price_sheet.h"
 #include "simulator/metrics/run_result.h"
 
-class QChart;
-class QChartView;
 class QComboBox;
-class QGridLayout;
-class QGroupBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QTabWidget;
-class QTableView;
 class QTimer;
 
 namespace kvlab::ui {
 
-class ComparisonTableModel;
-class HeatMapWidget;
-class PatternComparisonModel;
 class ProjectDocument;
-class RunTableModel;
+class RunResultsPanel;
 
 // What a simulation in the Simulate tab ended with: the runs, in engine order (the last one
 // partial when cancelled), or the error that stopped it.
@@ -48,11 +39,8 @@ struct SimulationOutcome {
 // progress bar follows the virtual clock and Cancel stops the run at its next virtual second,
 // keeping what it has. The window never waits for it.
 //
-// The results: a table per pattern (RunTableModel) and charts of the run shown (latency per
-// pattern, requests and throttles over time, the partition heat map, the cache's hit ratio and
-// the servers' utilization when the engine has them); with several engines, the runs side by
-// side (ComparisonTableModel, the columns of `kvlab simulate --engine all`), each pattern's p99
-// on each, and a choice of which run the table and charts show. GUI thread only.
+// The results are shown in a RunResultsPanel; Keep adds them to the project's saved runs (the
+// Runs tab), where they stay to be compared with later ones. GUI thread only.
 class SimulateView : public QWidget {
   Q_OBJECT
 
@@ -84,23 +72,21 @@ class SimulateView : public QWidget {
   bool isRunning() const;
 
   // The runs of the last simulation that finished, in engine order; empty before the first.
-  const std::vector<sim::RunResult>& runs() const { return runs_; }
+  const std::vector<sim::RunResult>& runs() const;
   // Which of runs() the table and the charts show.
   bool showRun(int index);
-  int shownRun() const { return shownRun_; }
-
-  const RunTableModel* runModel() const { return runModel_; }
-  const ComparisonTableModel* comparisonModel() const { return comparisonModel_; }
-  const PatternComparisonModel* patternComparisonModel() const { return patternModel_; }
-  QChart* latencyChart() const;
-  QChart* timelineChart() const;
-  // Null while hidden (an engine without cache or servers).
-  QChart* utilizationChart() const;
-  const HeatMapWidget* heatMap() const { return heatMap_; }
+  // Their tables and charts.
+  RunResultsPanel* results() const { return results_; }
   // The line beside the progress bar: what the last run did, or why nothing ran.
   QString statusText() const;
   // The progress bar's value, 0..1000.
   int progress() const;
+
+  // Keeps the runs of the last simulation in the project (a KeepRunsCommand, so undoable), named
+  // after their engine, design, load, duration and seed ("dynamodb: single-table, mean rates,
+  // 10 s, seed 1", then " (2)", " (3)"... when a kept run has the name); false when there are
+  // none, or they were kept already.
+  bool keepRuns();
 
  signals:
   // A run ended (finished, cancelled or failed) and the view shows its outcome.
@@ -113,8 +99,6 @@ class SimulateView : public QWidget {
   void loadChanged();
   void pollProgress();
   void finished();
-  void showResults();
-  void setChart(QChartView* view, QChart* chart);
   void setRunning(bool running);
 
   ProjectDocument* document_;
@@ -132,29 +116,16 @@ class SimulateView : public QWidget {
   QProgressBar* progressBar_;
   QLabel* statusLabel_;
 
-  QGroupBox* comparisonBox_;
-  QTableView* comparisonTable_;
-  QComboBox* runSelector_;
-  QLabel* runSelectorLabel_;
-  QTabWidget* tables_;
-  QTableView* runTable_;
-  QTableView* patternTable_;
-  QGridLayout* chartGrid_;
-  QChartView* latencyView_;
-  QChartView* timelineView_;
-  QChartView* utilizationView_;
-  HeatMapWidget* heatMap_;
-
-  RunTableModel* runModel_;
-  ComparisonTableModel* comparisonModel_;
-  PatternComparisonModel* patternModel_;
+  QPushButton* keepButton_;
+  RunResultsPanel* results_;
   QFutureWatcher<SimulationOutcome>* watcher_;
   QTimer* progressTimer_;
   std::shared_ptr<Control> control_;
   int engineCount_ = 1;
 
-  std::vector<sim::RunResult> runs_;
-  int shownRun_ = -1;
+  // How the last simulation was set up, for the names of kept runs.
+  QString loadDescription_;
+  bool kept_ = false;
 };
 
 }  // namespace kvlab::ui

@@ -8,6 +8,8 @@
 #include "ui/views/main_window.h"
 #include "ui/views/plan_view.h"
 #include "ui/views/proposals_view.h"
+#include "ui/views/run_results_panel.h"
+#include "ui/views/saved_runs_view.h"
 #include "ui/views/simulate_view.h"
 #include "ui/views/window_screenshot.h"
 
@@ -42,6 +44,13 @@ Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString&
   window.planView()->selectDesign(0);
   status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("plan.png")));
   if (!status.ok()) return status;
+  // The first two designs side by side, when there are two.
+  if (window.planView()->selectComparedDesign(1)) {
+    status =
+        saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("plan-compare.png")));
+    window.planView()->selectComparedDesign(-1);
+    if (!status.ok()) return status;
+  }
 
   // The first design's table, then its first GSI when it has one.
   window.showView(MainWindow::kAggregateView);
@@ -70,6 +79,13 @@ Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString&
   simulateAndWait(simulate, QStringLiteral("dynamodb"));
   status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("simulate.png")));
   if (!status.ok()) return status;
+  // The same run's heat map in a window of its own, at the size of the others.
+  if (QWidget* heat = simulate->results()->openHeatMapWindow()) {
+    status = saveWindowScreenshot(*heat, size, folder.filePath(QStringLiteral("heatmap.png")));
+    heat->close();
+    if (!status.ok()) return status;
+  }
+  simulate->keepRuns();
 
   simulateAndWait(simulate, QStringLiteral("all"));
   // The comparison shows every engine; the table and charts below show cache-aside's run, with
@@ -77,6 +93,20 @@ Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString&
   simulate->showRun(3);
   status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("simulate-all.png")));
   if (!status.ok()) return status;
+  simulate->keepRuns();
+
+  // The month's cost of the plan beside the runs on every engine.
+  window.showView(MainWindow::kCostView);
+  status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("cost.png")));
+  if (!status.ok()) return status;
+
+  // The kept runs: DynamoDB's first run beside the relational engine's of the second.
+  window.showView(MainWindow::kRunsView);
+  SavedRunsView* saved = window.savedRunsView();
+  if (saved->selectRuns({0, 2})) {
+    status = saveWindowScreenshot(window, size, folder.filePath(QStringLiteral("runs.png")));
+    if (!status.ok()) return status;
+  }
 
   // Last, so that the editor dock takes no room from the pictures above.
   window.showView(MainWindow::kModelView);

@@ -27,6 +27,12 @@ inline constexpr int kScreenshotRunSeconds = 10;
 // first GSI; none when it has no GSI), and after editing.png comes design-editor.png (the first
 // design chosen in the project tree, its editor beside it; none when the project has no design)
 // and workload-editor.png (the same for the first workload; none when the project has none).
+// After simulate.png comes heatmap.png (its heat map in a window of its own; none for a run
+// without partitions), and the runs of simulate.png and simulate-all.png are kept in the
+// project: runs.png is the Runs tab with the first of them beside the third (dynamodb beside
+// relational); between them comes cost.png (the Cost tab: the plans, and the runs on every
+// engine). After plan.png comes plan-compare.png (the first design beside the second; none when
+// the project has one design).
 Status saveViewScreenshots(MainWindow& window, const QSize& size, const QString& dir);
 
 }  // namespace kvlab::ui

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+#include <vector>
+
+#include "simulator/metrics/run_result.h"
+
+class QChart;
+class QChartView;
+class QComboBox;
+class QGridLayout;
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace kvlab::ui {
+
+class ComparisonTableModel;
+class HeatMapWidget;
+class PatternComparisonModel;
+class RunTableModel;
+
+// The results of one or more simulated runs, as the Simulate tab shows a run it just made and the
+// Runs tab shows runs kept in the project: a table per pattern (RunTableModel) and charts of the
+// run shown (latency per pattern, requests and throttles over time, the partition heat map, the
+// cache's hit ratio and the servers' utilization when the engine has them). With several runs,
+// they also stand side by side (ComparisonTableModel, the columns of `kvlab simulate --engine
+// all`), with each pattern's p99 on each, and a choice of which run the table and charts show.
+// The heat map of the run shown can open in a window of its own. GUI thread only.
+class RunResultsPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit RunResultsPanel(QWidget* parent = nullptr);
+  ~RunResultsPanel() override;
+
+  // Shows `runs`, the first one in the table and charts. `labels` name the runs side by side and
+  // in the choice of run (the engines' names when empty; a simulation of every engine is told
+  // apart by engine, saved runs by the names they were kept under).
+  void setRuns(std::vector<sim::RunResult> runs, QStringList labels = {});
+  void clear();
+  // The title over the runs side by side.
+  void setComparisonTitle(const QString& title);
+
+  const std::vector<sim::RunResult>& runs() const { return runs_; }
+  // Which of runs() the table and the charts show; false when there is no such run.
+  bool showRun(int index);
+  int shownRun() const { return shownRun_; }
+
+  // Opens the heat map of the run shown in a window of its own (a top-level widget deleted when
+  // closed), sized for reading a long run's partitions; null when no run is shown.
+  QWidget* openHeatMapWindow();
+
+  const RunTableModel* runModel() const { return runModel_; }
+  const ComparisonTableModel* comparisonModel() const { return comparisonModel_; }
+  const PatternComparisonModel* patternComparisonModel() const { return patternModel_; }
+  QChart* latencyChart() const;
+  QChart* timelineChart() const;
+  // Null while hidden (an engine without cache or servers).
+  QChart* utilizationChart() const;
+  const HeatMapWidget* heatMap() const { return heatMap_; }
+
+ private:
+  void setChart(QChartView* view, QChart* chart);
+  QString labelOf(int index) const;
+
+  QGroupBox* comparisonBox_;
+  QTableView* comparisonTable_;
+  QComboBox* runSelector_;
+  QLabel* runSelectorLabel_;
+  QPushButton* heatMapButton_;
+  QTabWidget* tables_;
+  QTableView* runTable_;
+  QTableView* patternTable_;
+  QGridLayout* chartGrid_;
+  QChartView* latencyView_;
+  QChartView* timelineView_;
+  QChartView* utilizationView_;
+  HeatMapWidget* heatMap_;
+
+  RunTableModel* runModel_;
+  ComparisonTableModel* comparisonModel_;
+  PatternComparisonModel* patternModel_;
+
+  std::vector<sim::RunResult> runs_;
+  QStringList labels_;
+  int shownRun_ = -1;
+};
+
+}  // namespace kvlab::ui
