@@ -17,6 +17,7 @@
 #include "tests/ui/studio_test_data.h"
 #include "ui/commands/keep_runs_command.h"
 #include "ui/document/project_document.h"
+#include "ui/document/recovery_store.h"
 #include "ui/models/comparison_table_model.h"
 #include "ui/models/number_text.h"
 #include "ui/models/run_table_model.h"
@@ -115,6 +116,12 @@ TEST_F(SavedRunsViewTest, keptRunsAreSavedInTheNativeFileAndReadBackTheSame) {
   EXPECT_FALSE(view.results()->heatMap()->cells().isNull());
   EXPECT_EQ(view.statusText(), QString("Showing “%1”.").arg(QString::fromStdString(run.name)));
 
+  // Undoing the keep makes the run keepable again; redoing it, kept.
+  document.undoStack()->undo();
+  EXPECT_TRUE(keep->isEnabled());
+  document.undoStack()->redo();
+  EXPECT_FALSE(keep->isEnabled());
+
   // The same run again is kept under a name of its own; undo takes each out again.
   ASSERT_TRUE(simulate.run());
   ASSERT_TRUE(finished.wait(kRunTimeoutMs));
@@ -124,6 +131,36 @@ TEST_F(SavedRunsViewTest, keptRunsAreSavedInTheNativeFileAndReadBackTheSame) {
   document.undoStack()->undo();
   document.undoStack()->undo();
   EXPECT_TRUE(document.project().runs.empty());
+}
+
+TEST_F(SavedRunsViewTest, anotherProjectOpenedLeavesNoResultsToKeepInIt) {
+  ProjectDocument document;
+  ASSERT_TRUE(document.load(qtPath(test::shopSample())));
+  SimulateView simulate(&document, test::defaultPrices(), {});
+  QSignalSpy finished(&simulate, &SimulateView::runFinished);
+  simulate.setDurationSeconds(1);
+  ASSERT_TRUE(simulate.run());
+  ASSERT_TRUE(finished.wait(kRunTimeoutMs));
+  ASSERT_FALSE(simulate.runs().empty());
+  ASSERT_TRUE(document.load(qtPath(test::sourceDir() / "samples" / "hot-partition.kvlab.json")));
+  EXPECT_TRUE(simulate.runs().empty());
+  EXPECT_FALSE(simulate.keepRuns());
+  EXPECT_FALSE(simulate.findChild<QPushButton*>("keepRunsButton")->isEnabled());
+}
+
+TEST_F(SavedRunsViewTest, aRecoveryFileKeepsTheRuns) {
+  ProjectDocument document;
+  loadShopWithTwoRuns(document);
+  test::TempDir dir;
+  const RecoveryStore store(qtPath(dir / "recovery"));
+  const QString recovery = store.pathFor(qtPath(dir / "shop.kvlab"));
+  ASSERT_TRUE(store.write(document.project(), qtPath(dir / "shop.kvlab"), recovery).ok());
+  const RecoveredProject recovered = RecoveryStore::read(recovery);
+  ASSERT_TRUE(recovered.project.has_value());
+  ASSERT_EQ(recovered.project->runs.size(), 2u);
+  EXPECT_EQ(recovered.project->runs[1].name, "on relational");
+  EXPECT_EQ(recovered.project->runs[1].resultJson(), document.project().runs[1].resultJson());
+  EXPECT_EQ(recovered.projectPath, qtPath(dir / "shop.kvlab"));
 }
 
 TEST_F(SavedRunsViewTest, listsEveryRunWithWhatItDidAndPassesTheModelTester) {
@@ -187,8 +224,12 @@ TEST_F(SavedRunsViewTest, renamingAndRemovingAreEditsThatUndoPutsBack) {
   const std::string before =
       document.project().runs[1].result ? *document.project().runs[1].result : std::string();
 
+  ASSERT_TRUE(view.selectRuns({1}));
   ASSERT_TRUE(model->setData(model->index(1, SavedRunTableModel::kNameColumn), "baseline"));
   EXPECT_EQ(document.project().runs[1].name, "baseline");
+  // Still chosen after the rename, and shown under its new name.
+  EXPECT_EQ(view.selectedRuns(), std::vector<int>{1});
+  EXPECT_EQ(view.statusText(), "Showing “baseline”.");
   EXPECT_EQ(document.undoStack()->undoText(), "Rename run “on relational” to “baseline”");
   EXPECT_FALSE(model->setData(model->index(1, SavedRunTableModel::kNameColumn), "  "));
   EXPECT_FALSE(model->setData(model->index(1, SavedRunTableModel::kEngineColumn), "cache"));
@@ -198,7 +239,7 @@ TEST_F(SavedRunsViewTest, renamingAndRemovingAreEditsThatUndoPutsBack) {
   ASSERT_EQ(document.project().runs.size(), 1u);
   EXPECT_EQ(document.project().runs[0].name, "baseline");
   EXPECT_EQ(document.undoStack()->undoText(), "Remove run “on dynamodb”");
-  EXPECT_FALSE(view.removeSelected());  // the reset dropped the choice
+  EXPECT_FALSE(view.removeSelected());  // the run chosen is gone
 
   document.undoStack()->undo();
   ASSERT_EQ(document.project().runs.size(), 2u);
@@ -252,6 +293,11 @@ TEST_F(SavedRunsViewTest, savingRunsToATextFileAsksFirstAndCancelWritesNothing) 
 
   test::answerNextMessageBox(QMessageBox::Save);
   EXPECT_TRUE(window.save());
+  EXPECT_NE(test::readFile(dir / "shop.kvlab.json"), std::string());
+  // The runs are still unsaved, so closing would still ask.
+  EXPECT_TRUE(document->isModified());
+  // A native file holds them: saved in full.
+  ASSERT_TRUE(document->saveAs(qtPath(dir / "shop.kvlab")).ok());
   EXPECT_FALSE(document->isModified());
 }
 

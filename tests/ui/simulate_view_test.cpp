@@ -13,6 +13,7 @@
 #include "tests/ui/studio_test_data.h"
 #include "ui/document/project_document.h"
 #include "ui/models/comparison_table_model.h"
+#include "ui/models/hot_key_table_model.h"
 #include "ui/models/pattern_comparison_model.h"
 #include "ui/models/run_table_model.h"
 #include "ui/views/heat_map_widget.h"
@@ -78,6 +79,13 @@ TEST_F(SimulateViewTest, aShortDynamoDbRunFillsTheTableAndTheCharts) {
   EXPECT_GE(view.results()->heatMap()->rowNames().size(), 1);
   EXPECT_FALSE(view.results()->heatMap()->cells().isNull());
   EXPECT_GT(view.results()->heatMap()->maxUnits(), 0);
+  // p99 over time: a line per pattern that had a request succeed (AP8, at 0.1/s, had none).
+  ASSERT_NE(view.results()->latencyTimelineChart(), nullptr);
+  EXPECT_EQ(view.results()->latencyTimelineChart()->series().size(), 7);
+  // The hottest keys, by units, each of the table or a GSI.
+  ASSERT_GT(view.results()->hotKeyModel()->rowCount(), 0);
+  const QString owner = view.results()->hotKeyModel()->index(0, 0).data().toString();
+  EXPECT_TRUE(owner == "table" || owner.startsWith("GSI")) << owner.toStdString();
   // DynamoDB has no cache and no server: no utilization chart, no comparison.
   EXPECT_EQ(view.results()->utilizationChart(), nullptr);
   EXPECT_EQ(view.results()->comparisonModel()->rowCount(), 0);

@@ -46,6 +46,7 @@ bool ProjectDocument::load(const QString& path) {
     project_ = std::move(*result.project);
     validation_.reset();
     emit changed();
+    emit replaced();
     setFilePath(path);
     undoStack_->clear();
     setModified(false);
@@ -66,7 +67,10 @@ Status ProjectDocument::saveAs(const QString& path) {
   Status status = model::saveProjectFile(project_, toPath(path));
   if (!status.ok()) return status;
   setFilePath(path);
-  setModified(false);
+  // A text file holds no runs: while the project has some, it is not saved in full.
+  const bool runsLeftOut = !project_.runs.empty() && model::projectFileFormFor(toPath(path)) !=
+                                                         model::ProjectFileForm::Native;
+  setModified(runsLeftOut);
   return status;
 }
 
@@ -76,6 +80,7 @@ void ProjectDocument::recover(model::Project project, const QString& path,
   project_ = std::move(project);
   validation_.reset();
   emit changed();
+  emit replaced();
   diagnostics_ = std::move(diagnostics);
   emit diagnosticsChanged();
   setFilePath(path);
@@ -88,6 +93,7 @@ void ProjectDocument::setProject(model::Project project) {
   project_ = std::move(project);
   validation_.reset();
   emit changed();
+  emit replaced();
   diagnostics_ = {};
   emit diagnosticsChanged();
   setFilePath(QString());

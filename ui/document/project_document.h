@@ -50,10 +50,11 @@ class ProjectDocument : public QObject {
   // stack's current state becomes its clean state).
   Status save();
   // Saves to `path` in the form its name selects (`.kvlab` native, otherwise JSON). On success
-  // `filePath()` becomes `path` and the document is unmodified; on failure nothing changes. A
-  // file at `path` that does not read as a project (a damaged native file, one of a newer KV Lab
-  // or another application's database: model::checkReplaceable) is never overwritten; the
-  // status says why.
+  // `filePath()` becomes `path` and the document is unmodified (but for a project with kept runs
+  // saved to a text file, which leaves them out: it stays modified, so closing still asks); on
+  // failure nothing changes. A file at `path` that does not read as a project (a damaged native
+  // file, one of a newer KV Lab or another application's database: model::checkReplaceable) is
+  // never overwritten; the status says why.
   Status saveAs(const QString& path);
 
   // Takes `project`, recovered from an autosave, as the document's: bound to `path` (empty for
@@ -100,6 +101,9 @@ class ProjectDocument : public QObject {
   // The project was replaced or edited: item models end their reset or update.
   void changed();
   void diagnosticsChanged();
+  // The project was replaced by another (load, recover, setProject), after changed(): what was
+  // worked out for the old one (a simulation's results) no longer belongs to it.
+  void replaced();
   // The project's kept runs were edited (applyRunsEdit); a project replaced or loaded emits
   // changed() instead.
   void aboutToChangeRuns();

@@ -99,7 +99,7 @@ ProposalsView::ProposalsView(ProjectDocument* document,
 
 ProposalsView::~ProposalsView() = default;
 
-bool ProposalsView::isProposing() const { return watcher_->isRunning(); }
+bool ProposalsView::isProposing() const { return proposing_; }
 
 bool ProposalsView::propose() {
   if (isProposing()) return false;
@@ -113,6 +113,7 @@ bool ProposalsView::propose() {
     return false;
   }
   runGeneration_ = generation_;
+  proposing_ = true;
   proposeButton_->setEnabled(false);
   adoptButton_->setEnabled(false);
   setCursor(Qt::BusyCursor);
@@ -125,6 +126,7 @@ bool ProposalsView::propose() {
 }
 
 void ProposalsView::proposed() {
+  proposing_ = false;
   proposeButton_->setEnabled(true);
   unsetCursor();
   adopted_.clear();

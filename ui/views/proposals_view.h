@@ -78,6 +78,9 @@ class ProposalsView : public QWidget {
   QString pricesProblem_;
   ProposalTableModel* proposalModel_;
   PlanTableModel* planModel_;
+  // From propose() until proposed() shows the result: the worker may be done before that, and
+  // a second run must not start in between.
+  bool proposing_ = false;
   QFutureWatcher<model::ModelerResult>* watcher_;
   QPushButton* proposeButton_;
   QPushButton* adoptButton_;

@@ -185,6 +185,41 @@ QChart* makeTimelineChart(const sim::RunResult& run) {
   return chart;
 }
 
+QChart* makeLatencyTimelineChart(const sim::RunResult& run) {
+  QChart* chart = newChart(QObject::tr("p99 latency per %1 s bucket on %2 (ms)")
+                               .arg(QString::number(run.bucketSeconds, 'g', 3), text(run.engine)));
+  auto* x = valueAxis(QObject::tr("seconds"), std::max(run.durationSeconds, 1.0));
+  x->setRange(0, std::max(run.durationSeconds, 1.0));
+  x->applyNiceNumbers();
+  x->setLabelFormat(QStringLiteral("%.0f"));
+  double max = 0;
+  for (const sim::PatternResult& p : run.patterns) {
+    for (const sim::TimeBucket& b : p.timeline) {
+      if (b.startSeconds < run.durationSeconds && b.latency.count > 0) {
+        max = std::max(max, b.latency.p99);
+      }
+    }
+  }
+  auto* y = valueAxis(QObject::tr("ms"), max);
+  for (const sim::PatternResult& p : run.patterns) {
+    auto* series = new QLineSeries;
+    series->setName(text(p.id));
+    // A point per bucket where some request of the pattern succeeded, at the bucket's middle; a
+    // bucket without one is skipped (the line joins its neighbours) rather than drawn as zero.
+    for (const sim::TimeBucket& b : p.timeline) {
+      if (b.startSeconds >= run.durationSeconds || b.latency.count == 0) continue;
+      series->append(b.startSeconds + run.bucketSeconds / 2, b.latency.p99);
+    }
+    if (series->count() == 0) {
+      delete series;
+      continue;
+    }
+    chart->addSeries(series);
+    attach(chart, series, x, y);
+  }
+  return chart;
+}
+
 QChart* makeUtilizationChart(const sim::RunResult& run) {
   if (!run.cache && run.servers.empty()) return nullptr;
   QChart* chart = newChart(run.cache ? QObject::tr("Cache hit ratio and server utilization (%)")

@@ -23,6 +23,9 @@ QChart* makeLatencyComparisonChart(const std::vector<sim::RunResult>& runs,
 // Requests, throttled attempts and failures per timeline bucket, every pattern together, over
 // the run's duration.
 QChart* makeTimelineChart(const sim::RunResult& run);
+// Each pattern's p99 latency per timeline bucket, a line per pattern (named after it), over the
+// run's duration, in milliseconds; a pattern without a successful request has no line.
+QChart* makeLatencyTimelineChart(const sim::RunResult& run);
 // The cache's hit ratio and each server's utilization per bucket, in percent; null when the run
 // has neither (DynamoDB).
 QChart* makeUtilizationChart(const sim::RunResult& run);

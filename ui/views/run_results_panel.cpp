@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "ui/models/comparison_table_model.h"
+#include "ui/models/hot_key_table_model.h"
 #include "ui/models/pattern_comparison_model.h"
 #include "ui/models/run_table_model.h"
 #include "ui/views/heat_map_widget.h"
@@ -50,16 +51,21 @@ RunResultsPanel::RunResultsPanel(QWidget* parent)
       tables_(new QTabWidget(this)),
       runTable_(new QTableView(this)),
       patternTable_(new QTableView(this)),
+      hotKeyTable_(new QTableView(this)),
+      latencyTabs_(new QTabWidget(this)),
       chartGrid_(new QGridLayout),
       latencyView_(
           newChartView(this, QStringLiteral("latencyChart"), tr("Latency per pattern (ms)"))),
+      latencyTimelineView_(newChartView(this, QStringLiteral("latencyTimelineChart"),
+                                        tr("p99 latency over time (ms)"))),
       timelineView_(newChartView(this, QStringLiteral("timelineChart"), tr("Requests per bucket"))),
       utilizationView_(newChartView(this, QStringLiteral("utilizationChart"),
                                     tr("Cache hit ratio and server utilization (%)"))),
       heatMap_(new HeatMapWidget(this)),
       runModel_(new RunTableModel(this)),
       comparisonModel_(new ComparisonTableModel(this)),
-      patternModel_(new PatternComparisonModel(this)) {
+      patternModel_(new PatternComparisonModel(this)),
+      hotKeyModel_(new HotKeyTableModel(this)) {
   comparisonTable_->setObjectName(QStringLiteral("comparisonTable"));
   comparisonTable_->setModel(comparisonModel_);
   setUpReadOnlyTable(comparisonTable_);
@@ -85,6 +91,17 @@ RunResultsPanel::RunResultsPanel(QWidget* parent)
   tables_->addTab(runTable_, tr("Per pattern"));
   tables_->addTab(patternTable_, tr("p99 side by side"));
   tables_->setTabVisible(1, false);
+  hotKeyTable_->setObjectName(QStringLiteral("hotKeyTable"));
+  hotKeyTable_->setModel(hotKeyModel_);
+  setUpReadOnlyTable(hotKeyTable_);
+  tables_->addTab(hotKeyTable_, tr("Hottest keys"));
+  tables_->setTabVisible(2, false);
+  tables_->setTabToolTip(2, tr("The partition key values that drew the most units or throttles, "
+                               "as CloudWatch Contributor Insights ranks them"));
+  latencyTabs_->setObjectName(QStringLiteral("latencyTabs"));
+  latencyTabs_->setDocumentMode(true);
+  latencyTabs_->addTab(latencyView_, tr("Percentiles"));
+  latencyTabs_->addTab(latencyTimelineView_, tr("p99 over time"));
 
   auto* left = new QWidget(this);
   auto* leftLayout = new QVBoxLayout(left);
@@ -106,7 +123,7 @@ RunResultsPanel::RunResultsPanel(QWidget* parent)
   chartGrid_->setSpacing(4);
   charts->setLayout(chartGrid_);
   heatMap_->setObjectName(QStringLiteral("heatMap"));
-  chartGrid_->addWidget(latencyView_, 0, 0);
+  chartGrid_->addWidget(latencyTabs_, 0, 0);
   chartGrid_->addWidget(timelineView_, 0, 1);
   chartGrid_->addWidget(heatMap_, 1, 0);
   chartGrid_->addWidget(utilizationView_, 1, 1);
@@ -129,6 +146,8 @@ RunResultsPanel::RunResultsPanel(QWidget* parent)
           [this] { fitColumns(runTable_, kMaxColumnWidth); });
   connect(patternModel_, &QAbstractItemModel::modelReset, this,
           [this] { fitColumns(patternTable_, kMaxColumnWidth); });
+  connect(hotKeyModel_, &QAbstractItemModel::modelReset, this,
+          [this] { fitColumns(hotKeyTable_, kMaxNameWidth, HotKeyTableModel::kKeyColumn); });
   connect(comparisonModel_, &QAbstractItemModel::modelReset, this, [this] {
     // Room for a kept run's name in the first column.
     fitColumns(comparisonTable_, kMaxColumnWidth);
@@ -149,6 +168,8 @@ RunResultsPanel::RunResultsPanel(QWidget* parent)
 RunResultsPanel::~RunResultsPanel() = default;
 
 QChart* RunResultsPanel::latencyChart() const { return latencyView_->chart(); }
+
+QChart* RunResultsPanel::latencyTimelineChart() const { return latencyTimelineView_->chart(); }
 
 QChart* RunResultsPanel::timelineChart() const { return timelineView_->chart(); }
 
@@ -189,7 +210,10 @@ void RunResultsPanel::setRuns(std::vector<sim::RunResult> runs, QStringList labe
   heatMapButton_->setEnabled(!runs_.empty());
   if (runs_.empty()) {
     runModel_->clear();
+    hotKeyModel_->clear();
+    tables_->setTabVisible(2, false);
     heatMap_->clear();
+    setChart(latencyTimelineView_, makePlaceholderChart(tr("p99 latency over time (ms)")));
     tables_->setTabText(0, tr("Per pattern"));
     setChart(latencyView_, makePlaceholderChart(tr("Latency per pattern (ms)")));
     setChart(timelineView_, makePlaceholderChart(tr("Requests per bucket")));
@@ -212,6 +236,9 @@ bool RunResultsPanel::showRun(int index) {
   runModel_->setRun(run);
   tables_->setTabText(0, tr("Per pattern: %1").arg(labelOf(index)));
   if (runs_.size() == 1) setChart(latencyView_, makeLatencyChart(run));
+  setChart(latencyTimelineView_, makeLatencyTimelineChart(run));
+  hotKeyModel_->setRun(run);
+  tables_->setTabVisible(2, hotKeyModel_->rowCount() > 0);
   setChart(timelineView_, makeTimelineChart(run));
   heatMap_->setRun(run);
   // The bottom row holds the heat map (engines with partitions) and the utilization chart

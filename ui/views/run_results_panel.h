@@ -21,13 +21,15 @@ namespace kvlab::ui {
 
 class ComparisonTableModel;
 class HeatMapWidget;
+class HotKeyTableModel;
 class PatternComparisonModel;
 class RunTableModel;
 
 // The results of one or more simulated runs, as the Simulate tab shows a run it just made and the
-// Runs tab shows runs kept in the project: a table per pattern (RunTableModel) and charts of the
-// run shown (latency per pattern, requests and throttles over time, the partition heat map, the
-// cache's hit ratio and the servers' utilization when the engine has them). With several runs,
+// Runs tab shows runs kept in the project: a table per pattern (RunTableModel), the hottest keys
+// (HotKeyTableModel) and charts of the run shown (latency per pattern, and its p99 over time,
+// requests and throttles over time, the partition heat map, the cache's hit ratio and the
+// servers' utilization when the engine has them). With several runs,
 // they also stand side by side (ComparisonTableModel, the columns of `kvlab simulate --engine
 // all`), with each pattern's p99 on each, and a choice of which run the table and charts show.
 // The heat map of the run shown can open in a window of its own. GUI thread only.
@@ -58,7 +60,11 @@ class RunResultsPanel : public QWidget {
   const RunTableModel* runModel() const { return runModel_; }
   const ComparisonTableModel* comparisonModel() const { return comparisonModel_; }
   const PatternComparisonModel* patternComparisonModel() const { return patternModel_; }
+  // The hottest partition keys of the run shown (engines with partitions).
+  const HotKeyTableModel* hotKeyModel() const { return hotKeyModel_; }
   QChart* latencyChart() const;
+  // Each pattern's p99 over the run shown, bucket by bucket (the tab beside the latency bars).
+  QChart* latencyTimelineChart() const;
   QChart* timelineChart() const;
   // Null while hidden (an engine without cache or servers).
   QChart* utilizationChart() const;
@@ -76,8 +82,11 @@ class RunResultsPanel : public QWidget {
   QTabWidget* tables_;
   QTableView* runTable_;
   QTableView* patternTable_;
+  QTableView* hotKeyTable_;
+  QTabWidget* latencyTabs_;
   QGridLayout* chartGrid_;
   QChartView* latencyView_;
+  QChartView* latencyTimelineView_;
   QChartView* timelineView_;
   QChartView* utilizationView_;
   HeatMapWidget* heatMap_;
@@ -85,6 +94,7 @@ class RunResultsPanel : public QWidget {
   RunTableModel* runModel_;
   ComparisonTableModel* comparisonModel_;
   PatternComparisonModel* patternModel_;
+  HotKeyTableModel* hotKeyModel_;
 
   std::vector<sim::RunResult> runs_;
   QStringList labels_;

@@ -73,10 +73,30 @@ SavedRunsView::SavedRunsView(ProjectDocument* document, QWidget* parent)
   connect(removeButton_, &QPushButton::clicked, this, &SavedRunsView::removeSelected);
   connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &SavedRunsView::selectionChanged);
-  // A reset (any edit) drops the selection; the results then show nothing until a choice.
+  // A reset (any edit) drops the selection: the runs chosen are chosen again after it, by their
+  // results, which an edit of anything (a rename included) leaves where they are.
+  connect(model_, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+    chosenResults_.clear();
+    const auto& runs = document_->project().runs;
+    for (int row : selectedRuns())
+      chosenResults_.push_back(runs[static_cast<std::size_t>(row)].result);
+  });
   connect(model_, &QAbstractItemModel::modelReset, this, [this] {
     fitColumns(table_, kMaxColumnWidth, SavedRunTableModel::kNameColumn);
-    selectionChanged();
+    std::vector<int> rows;
+    const auto& runs = document_->project().runs;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      if (std::find(chosenResults_.begin(), chosenResults_.end(), runs[i].result) !=
+          chosenResults_.end()) {
+        rows.push_back(static_cast<int>(i));
+      }
+    }
+    chosenResults_.clear();
+    if (rows.empty()) {
+      selectionChanged();
+    } else {
+      selectRuns(rows);
+    }
   });
   fitColumns(table_, kMaxColumnWidth, SavedRunTableModel::kNameColumn);
   selectionChanged();

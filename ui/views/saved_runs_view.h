@@ -2,6 +2,8 @@
 
 #include <QString>
 #include <QWidget>
+#include <memory>
+#include <string>
 #include <vector>
 
 class QLabel;
@@ -47,6 +49,7 @@ class SavedRunsView : public QWidget {
   QPushButton* removeButton_;
   QLabel* statusLabel_;
   RunResultsPanel* results_;
+  std::vector<std::shared_ptr<const std::string>> chosenResults_;  // across a reset
 };
 
 }  // namespace kvlab::ui

@@ -233,6 +233,8 @@ SimulateView::SimulateView(ProjectDocument* document,
   connect(loadSelector_, &QComboBox::currentIndexChanged, this, &SimulateView::loadChanged);
   connect(keepButton_, &QPushButton::clicked, this, &SimulateView::keepRuns);
   connect(document_, &ProjectDocument::changed, this, &SimulateView::documentChanged);
+  connect(document_, &ProjectDocument::runsChanged, this, &SimulateView::runsChanged);
+  connect(document_, &ProjectDocument::replaced, this, &SimulateView::projectReplaced);
   progressTimer_->setInterval(100);
   documentChanged();
 }
@@ -396,10 +398,11 @@ bool SimulateView::keepRuns() {
   for (const model::SavedRun& r : document_->project().runs) taken.insert(r.name);
   for (const sim::RunResult& run : runs()) {
     // The engine first: a legend or a narrow column still tells runs apart.
+    // One arg() call: a design or workload named "%1" must not take the seed's place.
     QString name = tr("%1: %2, %3, %4 s, seed %5")
                        .arg(QString::fromStdString(run.engine), QString::fromStdString(run.design),
-                            loadDescription_, QString::number(run.durationSeconds, 'g', 6))
-                       .arg(run.seed);
+                            loadDescription_, QString::number(run.durationSeconds, 'g', 6),
+                            QString::number(run.seed));
     if (run.engine == "dynamodb" && run.monthlyCost.capacityMode == "provisioned") {
       name += tr(", provisioned");
     }
@@ -414,11 +417,39 @@ bool SimulateView::keepRuns() {
     saved.push_back(model::SavedRun{name.toStdString(), run.design, run.engine, run.seed,
                                     std::make_shared<const std::string>(sim::runResultJson(run))});
   }
+  keptResults_.clear();
+  for (const model::SavedRun& r : saved) keptResults_.push_back(r.result);
   document_->undoStack()->push(new KeepRunsCommand(document_, std::move(saved)));
   kept_ = true;
   keepButton_->setEnabled(false);
   statusLabel_->setText(statusLabel_->text() + tr(" Kept in the project (the Runs tab)."));
   return true;
+}
+
+void SimulateView::runsChanged() {
+  // Undoing a Keep makes the runs keepable again; redoing it, kept again.
+  const auto& runs = document_->project().runs;
+  kept_ = std::any_of(keptResults_.begin(), keptResults_.end(), [&](const auto& kept) {
+    return std::any_of(runs.begin(), runs.end(),
+                       [&](const model::SavedRun& r) { return r.result == kept; });
+  });
+  keepButton_->setEnabled(!isRunning() && !kept_ && !this->runs().empty());
+}
+
+void SimulateView::projectReplaced() {
+  // The results were of the project before: not to be kept in this one, nor shown as its own.
+  if (isRunning()) {
+    // Its results would be the old project's: stop it, and show nothing when it ends.
+    discardRun_ = true;
+    cancel();
+    return;
+  }
+  keptResults_.clear();
+  kept_ = false;
+  results_->clear();
+  keepButton_->setEnabled(false);
+  progressBar_->setValue(0);
+  statusLabel_->setText(tr("No run yet: choose the settings and press Run."));
 }
 
 void SimulateView::setRunning(bool running) {
@@ -458,6 +489,11 @@ void SimulateView::finished() {
   SimulationOutcome outcome = watcher_->result();
   control_.reset();
   setRunning(false);
+  if (std::exchange(discardRun_, false)) {
+    projectReplaced();
+    emit runFinished();
+    return;
+  }
   if (!outcome.error.empty()) {
     progressBar_->setValue(0);
     statusLabel_->setText(
@@ -481,6 +517,7 @@ void SimulateView::finished() {
                 .arg(what, numberText(static_cast<double>(requests)))
           : tr("Simulated %1: %2 requests.").arg(what, numberText(static_cast<double>(requests))));
   kept_ = false;
+  keptResults_.clear();
   keepButton_->setEnabled(!runs.empty());
   results_->setRuns(std::move(outcome.runs));
   emit runFinished();

@@ -96,6 +96,8 @@ class SimulateView : public QWidget {
   struct Control;
 
   void documentChanged();
+  void runsChanged();
+  void projectReplaced();
   void loadChanged();
   void pollProgress();
   void finished();
@@ -125,7 +127,11 @@ class SimulateView : public QWidget {
 
   // How the last simulation was set up, for the names of kept runs.
   QString loadDescription_;
+  // The results of the last runs as Keep put them in the project: while the project holds one
+  // (not undone), they count as kept.
+  std::vector<std::shared_ptr<const std::string>> keptResults_;
   bool kept_ = false;
+  bool discardRun_ = false;  // the project was replaced while the run went on
 };
 
 }  // namespace kvlab::ui
