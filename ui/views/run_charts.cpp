@@ -37,6 +37,9 @@ QValueAxis* valueAxis(const QString& title, double max) {
   axis->setRange(0, max > 0 ? max * 1.05 : 1);
   axis->applyNiceNumbers();
   axis->setLabelFormat(max >= 10 || max == 0 ? QStringLiteral("%.0f") : QStringLiteral("%.1f"));
+  // A chart first laid out small (a view shown in a grid cell that grows later) would keep its
+  // numbers cut to "..." otherwise.
+  axis->setTruncateLabels(false);
   return axis;
 }
 
@@ -233,6 +236,7 @@ QChart* makeUtilizationChart(const sim::RunResult& run) {
   y->setTickCount(6);
   y->setLabelFormat(QStringLiteral("%.0f"));
   y->setTitleText(QStringLiteral("%"));
+  y->setTruncateLabels(false);
   auto add = [&](const QString& name, const std::vector<double>& byBucket) {
     auto* series = new QLineSeries;
     series->setName(name);
