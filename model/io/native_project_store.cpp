@@ -357,10 +357,18 @@ ProjectReadResult readNativeProject(const fs::path& path) {
   for (auto it = document.begin(); it != document.end(); ++it) {
     if (!ordered.contains(it.key())) ordered[it.key()] = *it;
   }
+  // The kept runs are the one part a project opens without: a table that cannot be read costs
+  // them, not the model (the file itself is not changed until a save).
   std::vector<SavedRun> runs;
-  if (!readRuns(raw, runs, error)) return fail("cannot read runs: " + error);
+  const bool runsRead = readRuns(raw, runs, error);
   result = readProjectJson(ordered.dump(), file);
-  result.project.runs = std::move(runs);
+  if (runsRead) {
+    result.project.runs = std::move(runs);
+  } else {
+    result.diagnostics.warning(
+        file, "",
+        "cannot read the kept simulation runs (" + error + "); the project is opened without them");
+  }
   return result;
 }
 

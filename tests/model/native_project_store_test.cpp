@@ -4,6 +4,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <limits>
 
 #include "model/io/project_file.h"
@@ -71,6 +72,26 @@ TEST(NativeProjectStore, shouldKeepTheSavedRunsInOrderWithTheirResultsByteForByt
     EXPECT_EQ(read.project.runs[i].seed, project.runs[i].seed);
     EXPECT_TRUE(read.project.runs[i].resultJson() == project.runs[i].resultJson());
   }
+}
+
+TEST(NativeProjectStore, shouldOpenTheProjectWithoutItsRunsWhenTheirTableCannotBeRead) {
+  test::TempDir dir;
+  Project project = smallProject("Shop");
+  project.runs.push_back(savedRun("lost", 1, R"({"format": "kvlab-run/1"})"));
+  ASSERT_TRUE(writeNativeProject(project, dir / "shop.kvlab").ok());
+  exec(dir / "shop.kvlab", "DROP TABLE runs");
+  const ProjectLoadResult loaded = loadProjectFile(dir / "shop.kvlab");
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_TRUE(loaded.project->runs.empty());
+  EXPECT_EQ(loaded.project->entities.size(), 1u);
+  // Beside the unknown field's warning, one about the runs, naming the file.
+  const auto& items = loaded.diagnostics.items();
+  const auto runs = std::find_if(items.begin(), items.end(), [](const Diagnostic& d) {
+    return d.message.find("cannot read the kept simulation runs") != std::string::npos;
+  });
+  ASSERT_NE(runs, items.end());
+  EXPECT_EQ(runs->severity, Severity::Warning);
+  EXPECT_EQ(runs->file, (dir / "shop.kvlab").string());
 }
 
 TEST(NativeProjectStore, shouldLeaveTheRunsOutOfTheTextForm) {
