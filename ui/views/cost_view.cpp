@@ -4,7 +4,6 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QGraphicsLayout>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLegend>
@@ -23,6 +22,7 @@
 #include "ui/document/project_document.h"
 #include "ui/models/cost_table_model.h"
 #include "ui/models/number_text.h"
+#include "ui/views/run_charts.h"
 #include "ui/views/table_view_setup.h"
 
 namespace kvlab::ui {
@@ -35,17 +35,10 @@ constexpr int kMaxColumnWidth = 260;
 const std::array<QColor, 3> kChargeColours = {QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
                                               QColor(0x2c, 0xa0, 0x2c)};
 
-// As run_charts.cpp makes its charts: no animation (a chart grabbed mid-animation shows
-// half-drawn bars), the legend below, no rounded frame.
+// A chart as the studio's others are (run_charts.h), its dollars grouped as the tables show them
+// ("20,000") whatever the system's locale.
 QChart* newChart(const QString& title) {
-  auto* chart = new QChart;
-  chart->setAnimationOptions(QChart::NoAnimation);
-  chart->setTitle(title);
-  chart->legend()->setAlignment(Qt::AlignBottom);
-  chart->setMargins(QMargins(4, 4, 4, 4));
-  chart->layout()->setContentsMargins(0, 0, 0, 0);
-  chart->setBackgroundRoundness(0);
-  // Dollars grouped as the tables show them ("20,000"), whatever the system's locale.
+  QChart* chart = makeChart(title);
   chart->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
   chart->setLocalizeNumbers(true);
   return chart;

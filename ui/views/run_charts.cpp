@@ -19,7 +19,9 @@ namespace {
 
 QString text(const std::string& value) { return QString::fromStdString(value); }
 
-QChart* newChart(const QString& title) {
+}  // namespace
+
+QChart* makeChart(const QString& title) {
   auto* chart = new QChart;
   chart->setAnimationOptions(QChart::NoAnimation);
   chart->setTitle(title);
@@ -29,6 +31,8 @@ QChart* newChart(const QString& title) {
   chart->setBackgroundRoundness(0);
   return chart;
 }
+
+namespace {
 
 // A value axis from 0 to a little above `max`, with round ticks.
 QValueAxis* valueAxis(const QString& title, double max) {
@@ -59,7 +63,7 @@ void attach(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractA
 }  // namespace
 
 QChart* makeWorkloadChart(const WorkloadCurves& curves, const QString& title) {
-  QChart* chart = newChart(title);
+  QChart* chart = makeChart(title);
   double max = 0;
   for (const WorkloadCurve& curve : curves.curves) {
     for (const QPointF& point : curve.points) max = std::max(max, point.y());
@@ -94,13 +98,13 @@ QChart* makeWorkloadChart(const WorkloadCurves& curves, const QString& title) {
 }
 
 QChart* makePlaceholderChart(const QString& title) {
-  QChart* chart = newChart(title);
+  QChart* chart = makeChart(title);
   chart->legend()->hide();
   return chart;
 }
 
 QChart* makeLatencyChart(const sim::RunResult& run) {
-  QChart* chart = newChart(QObject::tr("Latency per pattern on %1 (ms)").arg(text(run.engine)));
+  QChart* chart = makeChart(QObject::tr("Latency per pattern on %1 (ms)").arg(text(run.engine)));
   auto* series = new QBarSeries;
   auto* p50 = new QBarSet(QStringLiteral("p50"));
   auto* p95 = new QBarSet(QStringLiteral("p95"));
@@ -124,8 +128,8 @@ QChart* makeLatencyChart(const sim::RunResult& run) {
 QChart* makeLatencyComparisonChart(const std::vector<sim::RunResult>& runs,
                                    const QStringList& labels) {
   QChart* chart =
-      newChart(labels.isEmpty() ? QObject::tr("p99 latency per pattern, engine by engine (ms)")
-                                : QObject::tr("p99 latency per pattern, run by run (ms)"));
+      makeChart(labels.isEmpty() ? QObject::tr("p99 latency per pattern, engine by engine (ms)")
+                                 : QObject::tr("p99 latency per pattern, run by run (ms)"));
   if (runs.empty()) return chart;
   auto* series = new QBarSeries;
   double max = 0;
@@ -149,8 +153,8 @@ QChart* makeLatencyComparisonChart(const std::vector<sim::RunResult>& runs,
 }
 
 QChart* makeTimelineChart(const sim::RunResult& run) {
-  QChart* chart = newChart(QObject::tr("Requests per %1 s bucket on %2")
-                               .arg(QString::number(run.bucketSeconds, 'g', 3), text(run.engine)));
+  QChart* chart = makeChart(QObject::tr("Requests per %1 s bucket on %2")
+                                .arg(QString::number(run.bucketSeconds, 'g', 3), text(run.engine)));
   // Every pattern's buckets added up, by bucket start, within the run's duration.
   std::map<double, std::array<double, 3>> buckets;
   for (const sim::PatternResult& p : run.patterns) {
@@ -189,8 +193,8 @@ QChart* makeTimelineChart(const sim::RunResult& run) {
 }
 
 QChart* makeLatencyTimelineChart(const sim::RunResult& run) {
-  QChart* chart = newChart(QObject::tr("p99 latency per %1 s bucket on %2 (ms)")
-                               .arg(QString::number(run.bucketSeconds, 'g', 3), text(run.engine)));
+  QChart* chart = makeChart(QObject::tr("p99 latency per %1 s bucket on %2 (ms)")
+                                .arg(QString::number(run.bucketSeconds, 'g', 3), text(run.engine)));
   auto* x = valueAxis(QObject::tr("seconds"), std::max(run.durationSeconds, 1.0));
   x->setRange(0, std::max(run.durationSeconds, 1.0));
   x->applyNiceNumbers();
@@ -225,8 +229,8 @@ QChart* makeLatencyTimelineChart(const sim::RunResult& run) {
 
 QChart* makeUtilizationChart(const sim::RunResult& run) {
   if (!run.cache && run.servers.empty()) return nullptr;
-  QChart* chart = newChart(run.cache ? QObject::tr("Cache hit ratio and server utilization (%)")
-                                     : QObject::tr("Server utilization (%)"));
+  QChart* chart = makeChart(run.cache ? QObject::tr("Cache hit ratio and server utilization (%)")
+                                      : QObject::tr("Server utilization (%)"));
   auto* x = valueAxis(QObject::tr("seconds"), std::max(run.durationSeconds, 1.0));
   x->setRange(0, std::max(run.durationSeconds, 1.0));
   x->applyNiceNumbers();

@@ -32,6 +32,8 @@ QChart* makeUtilizationChart(const sim::RunResult& run);
 // A workload's rate over time: one line per pattern with a rate of its own, requests per second
 // against seconds into the run, titled `title`. Each series is named after its pattern.
 QChart* makeWorkloadChart(const WorkloadCurves& curves, const QString& title);
+// An empty chart titled `title`, set up as all of the studio's charts are.
+QChart* makeChart(const QString& title);
 // An empty chart that says what will be there.
 QChart* makePlaceholderChart(const QString& title);
 
